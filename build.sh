@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Folio's one entry point for people and CI.
+#   ./build.sh        install what is missing, build, and run the main job
+#   ./build.sh test   install what is missing, build, and run the whole test suite,
+#                     once normally and once under AddressSanitizer + UBSan
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/install-deps.sh
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+configure_and_build() {  # dir, extra cmake args...
+  local dir=$1
+  shift
+  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+case "${1:-run}" in
+  run)
+    configure_and_build build -DCMAKE_BUILD_TYPE=Release -DFOLIO_BUILD_TESTS=OFF -DFOLIO_BUILD_BENCHMARKS=OFF
+    scripts/run-examples.sh build
+    ;;
+  test)
+    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON -DFOLIO_BUILD_BENCHMARKS=OFF
+    status=0
+    echo "== tests"
+    ctest --test-dir build --output-on-failure -j "$jobs" || status=1
+    echo "== tests under AddressSanitizer + UBSan"
+    ctest --test-dir build-asan --output-on-failure -j "$jobs" || status=1
+    exit $status
+    ;;
+  *)
+    echo "usage: ./build.sh [test]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,53 @@
+// The `folio` command: dispatches to its subcommands.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "eval_command.hpp"
+#include "folio/stdlib/builtins.hpp"
+
+namespace {
+
+constexpr const char* usage =
+    "usage: folio <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  eval 'FORMULA'                 evaluate an Excel formula and print its value\n"
+    "  eval --batch FILE|- [--cells FILE]\n"
+    "                                 evaluate one formula per line: type<TAB>value\n"
+    "  functions                      list the built-in functions\n"
+    "  version                        print the version\n";
+
+int list_functions(std::ostream& out) {
+    for (const auto* fn : folio::builtin_functions().all()) {
+        out << fn->name << "\t" << fn->def.description;
+        if (!fn->def.example.empty()) out << "\t" << fn->def.example;
+        out << '\n';
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << usage;
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    try {
+        if (command == "eval") return folio::cli::eval_command(args, std::cin, std::cout, std::cerr);
+        if (command == "functions") return list_functions(std::cout);
+        if (command == "version" || command == "--version") {
+            std::cout << "folio 0.1.0\n";
+            return 0;
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "folio: internal error: " << e.what() << '\n';
+        return 3;
+    }
+    std::cerr << "folio: unknown command '" << command << "'\n" << usage;
+    return 2;
+}

@@ -1,0 +1,30 @@
+// In-process evaluation for tests: a fresh workbook with the built-in functions, a
+// fixed clock (2024-06-15 10:30, serial 45458.4375) and a fixed random seed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "folio/engine/value.hpp"
+#include "folio/engine/workbook.hpp"
+
+namespace folio::testing {
+
+inline constexpr double fixed_now = 45458.4375;
+
+// A workbook with the built-ins, the fixed clock and seed.
+workbook make_workbook();
+
+// Evaluates a formula in an empty workbook. A formula Excel would refuse gives a
+// text value "invalid: <message>".
+value evaluate(std::string_view formula);
+
+// Evaluates a formula after entering cells: {"Sheet1!A1", "entry as typed in Excel"}.
+value evaluate_with(const std::vector<std::pair<std::string, std::string>>& cells, std::string_view formula);
+
+// "type<TAB>value" as `folio eval --batch` prints it.
+std::string batch_line(const value& v);
+
+}  // namespace folio::testing
