@@ -128,6 +128,23 @@ std::optional<double> read_plain_number(std::string_view s) {
     return out;
 }
 
+// Reads a mixed fraction, "1 1/2" or "0 3/4", which Excel accepts as a number ("1/2"
+// alone is a date). The denominator must not be zero.
+std::optional<double> read_mixed_fraction(std::string_view s) {
+    const std::size_t space = s.find(' ');
+    const std::size_t slash = s.find('/');
+    if (space == std::string_view::npos || slash == std::string_view::npos || slash < space) return std::nullopt;
+    auto whole_digits = [](std::string_view d) {
+        return !d.empty() && d.size() <= 9 && std::all_of(d.begin(), d.end(), is_digit);
+    };
+    const std::string_view whole = s.substr(0, space), num = s.substr(space + 1, slash - space - 1),
+                           den = s.substr(slash + 1);
+    if (!whole_digits(whole) || !whole_digits(num) || !whole_digits(den)) return std::nullopt;
+    const double d = std::stod(std::string(den));
+    if (d == 0) return std::nullopt;
+    return std::stod(std::string(whole)) + std::stod(std::string(num)) / d;
+}
+
 // Completes dates typed without a year ("1/31"), as Excel does, with this year.
 int current_year() {
     const std::time_t t = std::time(nullptr);
@@ -168,6 +185,7 @@ std::optional<double> text_to_number(std::string_view text) {
         s = trim_spaces(s.substr(0, s.size() - 1));
     }
     std::optional<double> n = read_plain_number(s);
+    if (!n) n = read_mixed_fraction(s);
     if (!n && !currency_seen && percents == 0) {
         // Not a plain number: a date or a time ("2024-01-31", "10:30 PM").
         n = parse_date_time(s, current_year());

@@ -162,7 +162,6 @@ struct section {
     // Number sections.
     bool thousands = false;
     int scale = 0;  // power of ten applied before rendering: % adds 2, a scaling comma takes 3
-    bool engineering = false;
     std::string integer_pattern, decimal_pattern, exponent_pattern;
     std::string numerator_pattern, denominator_pattern;
     std::int64_t fixed_denominator = 0;
@@ -175,10 +174,15 @@ struct section {
 /// Returns the byte length of the UTF-8 code point starting at text[i].
 std::size_t code_point_length(std::string_view text, std::size_t i) {
     auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 1;
     return std::min(n, text.size() - i);
 }
 
+/// Builds the error reported for the code at `offset`.
 format_error error_at(std::size_t offset, std::string message) {
     return format_error{offset, std::move(message)};
 }
@@ -186,6 +190,7 @@ format_error error_at(std::size_t offset, std::string message) {
 // -------------------------------------------------------------------------------------------------
 // Splitting and tokenizing
 
+/// The characters [begin, end) of one section in the format code.
 struct span {
     std::size_t begin;
     std::size_t end;
@@ -237,7 +242,8 @@ std::optional<std::string> color_from_name(std::string_view name) {
         int index = 0;
         auto digits = name.substr(5);
         auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
-        if (ec == std::errc{} && ptr == digits.data() + digits.size() && index >= 1 && index <= 56) {
+        if (ec == std::errc{} && ptr == digits.data() + digits.size() && index >= 1 &&
+            index <= 56) {
             return std::string(palette[static_cast<std::size_t>(index - 1)]);
         }
     }
@@ -274,12 +280,14 @@ std::optional<format_error> read_bracket(std::string_view content, std::size_t o
         auto rest = content.substr(1);
         std::size_t dash = rest.find('-');
         auto symbol = rest.substr(0, dash);
-        if (!symbol.empty()) s.tokens.push_back({token_kind::literal, std::string(symbol), 0, {}, offset});
+        if (!symbol.empty())
+            s.tokens.push_back({token_kind::literal, std::string(symbol), 0, {}, offset});
         if (dash != std::string_view::npos) {
             auto id = rest.substr(dash + 1);
             std::uint32_t lcid = 0;
             auto [ptr, ec] = std::from_chars(id.data(), id.data() + id.size(), lcid, 16);
-            if (ec == std::errc{} && ptr == id.data() + id.size()) s.names = find_locale_by_lcid(lcid);
+            if (ec == std::errc{} && ptr == id.data() + id.size())
+                s.names = find_locale_by_lcid(lcid);
         }
         return std::nullopt;
     }
@@ -298,7 +306,8 @@ std::optional<format_error> read_bracket(std::string_view content, std::size_t o
         token_kind kind = first == 'h' ? token_kind::elapsed_hours
                           : first == 'm' ? token_kind::elapsed_minutes
                                          : token_kind::elapsed_seconds;
-        s.tokens.push_back({kind, std::string(content), static_cast<int>(content.size()), {}, offset});
+        s.tokens.push_back(
+            {kind, std::string(content), static_cast<int>(content.size()), {}, offset});
         return std::nullopt;
     }
     if (auto color = color_from_name(content)) {
@@ -364,7 +373,8 @@ std::optional<format_error> tokenize_section(std::string_view code, span where, 
             while (j < where.end && code[j] >= '0' && code[j] <= '9') ++j;
             push(token_kind::number_literal, std::string(code.substr(i, j - i)), at);
             i = j;
-        } else if ((c == 'E' || c == 'e') && rest.size() > 1 && (rest[1] == '+' || rest[1] == '-')) {
+        } else if ((c == 'E' || c == 'e') && rest.size() > 1 &&
+                   (rest[1] == '+' || rest[1] == '-')) {
             push(token_kind::exponent, std::string(rest.substr(0, 2)), at);
             i += 2;
         } else if (starts_with_nocase(rest, "general")) {
@@ -376,13 +386,14 @@ std::optional<format_error> tokenize_section(std::string_view code, span where, 
         } else if (starts_with_nocase(rest, "a/p")) {
             push(token_kind::am_pm, std::string(rest.substr(0, 3)), at);
             i += 3;
-        } else if (auto kind = date_letter_kind(c)) {
+        } else if (auto date_kind = date_letter_kind(c)) {
             std::size_t j = i;
             while (j < where.end && ascii_lower(code[j]) == ascii_lower(c)) ++j;
             int count = ascii_lower(c) == 'e' ? 4 : static_cast<int>(j - i);
-            push(*kind, std::string(code.substr(i, j - i)), at, count);
+            push(*date_kind, std::string(code.substr(i, j - i)), at, count);
             i = j;
-        } else if ((c == 'b' || c == 'B') && rest.size() > 1 && (rest[1] == '1' || rest[1] == '2')) {
+        } else if ((c == 'b' || c == 'B') && rest.size() > 1 &&
+                   (rest[1] == '1' || rest[1] == '2')) {
             return error_at(at, "unsupported calendar");
         } else {
             token_kind kind = c == '.'   ? token_kind::decimal_point
@@ -403,6 +414,7 @@ std::optional<format_error> tokenize_section(std::string_view code, span where, 
 // -------------------------------------------------------------------------------------------------
 // Resolving sections
 
+/// Tells whether a token is a date or time code (y m d h s, AM/PM, [h] [m] [s]).
 bool is_date_code(token_kind kind) {
     switch (kind) {
         case token_kind::year: case token_kind::month: case token_kind::day:
@@ -415,11 +427,13 @@ bool is_date_code(token_kind kind) {
     }
 }
 
+/// Tells whether a section has a token of this kind.
 bool has_kind(const section& s, token_kind kind) {
     return std::any_of(s.tokens.begin(), s.tokens.end(),
                        [&](const token& t) { return t.kind == kind; });
 }
 
+/// Returns the first token of this kind in a section, or nullptr.
 const token* find_kind(const section& s, token_kind kind) {
     auto it = std::find_if(s.tokens.begin(), s.tokens.end(),
                            [&](const token& t) { return t.kind == kind; });
@@ -464,7 +478,8 @@ std::optional<format_error> resolve_date_section(section& s) {
                    s.tokens[j].text == "0")
                 ++j;
             int digits = static_cast<int>(j - i - 1);
-            if (digits > 3) return error_at(s.tokens[i + 4].offset, "too many decimals for seconds");
+            if (digits > 3)
+                return error_at(s.tokens[i + 4].offset, "too many decimals for seconds");
             out.push_back({token_kind::subsecond, "", digits, {}, t.offset});
             s.subsecond_digits = std::max(s.subsecond_digits, digits);
             i = j - 1;
@@ -576,16 +591,19 @@ std::optional<format_error> resolve_fraction(section& s, std::size_t slash) {
     token& first = tokens[denominator_begin];
     if (first.kind == token_kind::number_literal) {
         first.kind = token_kind::denominator;
-        std::from_chars(first.text.data(), first.text.data() + first.text.size(), s.fixed_denominator);
+        std::from_chars(first.text.data(), first.text.data() + first.text.size(),
+                        s.fixed_denominator);
     } else {
-        while (denominator_end < tokens.size() && is_placeholder(denominator_end)) ++denominator_end;
+        while (denominator_end < tokens.size() && is_placeholder(denominator_end))
+            ++denominator_end;
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         token& t = tokens[i];
         if (t.kind == token_kind::decimal_point) {
             return error_at(t.offset, "decimal point in a fraction format");
         }
-        if (t.kind == token_kind::exponent) return error_at(t.offset, "exponent in a fraction format");
+        if (t.kind == token_kind::exponent)
+            return error_at(t.offset, "exponent in a fraction format");
         if (t.kind != token_kind::digit) continue;
         if (i < numerator_begin) {
             t.role = digit_role::integer;
@@ -627,13 +645,11 @@ void assign_number_roles(section& s) {
         }
     }
     s.kind = seen_exponent ? section_kind::scientific : section_kind::number;
-    s.engineering = seen_exponent && s.integer_pattern.size() > 1 &&
-                    s.integer_pattern.find('#') != std::string::npos;
 }
 
 /// Resolves commas: between integer placeholders they turn on thousands separators; right
-/// after a placeholder (and not before another) each one divides by 1000; elsewhere they are
-/// literal commas.
+/// after a placeholder (and not before another) each one divides by 1000; between decimal
+/// placeholders they are dropped; after anything else they are literal commas.
 void resolve_commas(section& s) {
     std::vector<token> out;
     auto& tokens = s.tokens;
@@ -674,7 +690,6 @@ std::optional<format_error> resolve_number_section(section& s) {
     resolve_commas(s);
     for (token& t : s.tokens) {
         if (t.kind == token_kind::percent) s.scale += 2;
-        if (t.kind == token_kind::text) return error_at(t.offset, "text placeholder in a number format");
         if (t.kind == token_kind::slash || t.kind == token_kind::colon ||
             t.kind == token_kind::number_literal || t.kind == token_kind::comma) {
             t.kind = token_kind::literal;
@@ -683,8 +698,12 @@ std::optional<format_error> resolve_number_section(section& s) {
     return std::nullopt;
 }
 
-/// Decides what kind of section this is and resolves its tokens.
-std::optional<format_error> resolve_section(section& s, bool text_only) {
+/// Decides what kind of section this is and resolves its tokens. A section that holds only a
+/// colour or condition ("[Red][<=100]") shows the number as General.
+std::optional<format_error> resolve_section(section& s, bool text_only, bool has_code) {
+    if (s.tokens.empty() && has_code && !text_only) {
+        s.tokens.push_back({token_kind::general, "General", 0, {}, s.offset});
+    }
     bool has_date = std::any_of(s.tokens.begin(), s.tokens.end(),
                                 [](const token& t) { return is_date_code(t.kind); });
     if (text_only) return resolve_text_section(s);
@@ -717,7 +736,7 @@ std::variant<number_format, format_error> number_format::parse(std::string_view 
     for (std::size_t i = 0; i < spans.size(); ++i) {
         section s;
         if (auto err = tokenize_section(code, spans[i], s)) return *err;
-        if (auto err = resolve_section(s, i == 3)) return *err;
+        if (auto err = resolve_section(s, i == 3, spans[i].end > spans[i].begin)) return *err;
         bool is_last = i + 1 == spans.size();
         if (s.kind == section_kind::text && (i == 3 || is_last)) {
             parsed->text = std::move(s);
@@ -729,7 +748,8 @@ std::variant<number_format, format_error> number_format::parse(std::string_view 
     }
     for (std::size_t i = 2; i < parsed->numeric.size(); ++i) {
         if (parsed->numeric[i].cond) {
-            return error_at(parsed->numeric[i].offset, "only the first two sections may have conditions");
+            return error_at(parsed->numeric[i].offset,
+                            "only the first two sections may have conditions");
         }
     }
     if (parsed->text && parsed->text->cond) {
@@ -820,6 +840,7 @@ decimal shifted(decimal d, int shift) {
     return d;
 }
 
+/// Returns digits without trailing zeros.
 std::string strip_trailing_zeros(std::string digits) {
     while (!digits.empty() && digits.back() == '0') digits.pop_back();
     return digits;
@@ -973,12 +994,15 @@ std::string render_fixed(const section& s, double value, const format_locale& lo
     return out;
 }
 
+/// Returns a / b rounded toward negative infinity (b > 0).
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     std::int64_t q = a / b;
     return (a % b != 0 && a < 0) ? q - 1 : q;
 }
 
-/// Renders a scientific section (0.00E+00, ##0.0E+0) for a non-negative value.
+/// Renders a scientific section for a non-negative value. With one integer placeholder the
+/// mantissa has one digit (1.23E+04); with k > 1 the exponent is a multiple of k and the
+/// placeholders pad the mantissa (##0.0E+0 gives 12.3E+3, 00.00E+00 gives 01.23E+04).
 std::string render_scientific(const section& s, double value, const format_locale& locale) {
     const auto integer_places = static_cast<int>(s.integer_pattern.size());
     const auto decimal_places = static_cast<int>(s.decimal_pattern.size());
@@ -988,9 +1012,10 @@ std::string render_scientific(const section& s, double value, const format_local
     if (!d.digits.empty()) {
         int magnitude = d.point - 1;  // value = d.ddd × 10^magnitude
         for (int attempt = 0; attempt < 2; ++attempt) {
-            exponent = s.engineering ? static_cast<int>(floor_div(magnitude, integer_places)) * integer_places
-                                     : magnitude - integer_places + 1;
-            int expected = s.engineering ? magnitude - exponent + 1 : integer_places;
+            exponent = integer_places > 1
+                           ? static_cast<int>(floor_div(magnitude, integer_places)) * integer_places
+                           : magnitude - integer_places + 1;
+            int expected = integer_places > 1 ? magnitude - exponent + 1 : integer_places;
             mantissa = round_fixed(decimal{d.digits, d.point - exponent}, decimal_places);
             if (static_cast<int>(mantissa.integer.size()) <= expected) break;
             ++magnitude;  // rounding carried into a new digit: 9.99 -> 10.0
@@ -1059,7 +1084,8 @@ std::string render_fraction(const section& s, double value, const format_locale&
         denominator = s.fixed_denominator;
         numerator = std::llround(rest * static_cast<double>(denominator));
     } else {
-        auto places = std::min<std::size_t>(std::max<std::size_t>(s.denominator_pattern.size(), 1), 7);
+        auto places =
+            std::min<std::size_t>(std::max<std::size_t>(s.denominator_pattern.size(), 1), 7);
         std::int64_t max_denominator = 1;
         for (std::size_t i = 0; i < places; ++i) max_denominator *= 10;
         auto [p, q] = best_fraction(rest, max_denominator - 1);
@@ -1077,7 +1103,8 @@ std::string render_fraction(const section& s, double value, const format_locale&
     auto wholes = place_integer(whole_digits, s.integer_pattern,
                                 s.thousands ? locale.thousands_separator : std::string_view{});
     auto numerators = place_integer(std::to_string(numerator), s.numerator_pattern, {});
-    std::string denominator_text = place_denominator(std::to_string(denominator), s.denominator_pattern);
+    std::string denominator_text =
+        place_denominator(std::to_string(denominator), s.denominator_pattern);
     std::string out;
     std::size_t nw = 0, nn = 0;
     bool denominator_done = false;
@@ -1144,7 +1171,8 @@ std::string meridiem_text(const token& t, int hour, const format_locale& names) 
 }
 
 /// Renders a date/time section; nullopt when the value is outside Excel's dates.
-std::optional<std::string> render_date(const section& s, double value, const format_locale& locale) {
+std::optional<std::string> render_date(const section& s, double value,
+                                       const format_locale& locale) {
     if (!(value >= 0) || value >= max_date_serial + 1) return std::nullopt;
     date_time_parts parts{static_cast<std::int64_t>(std::floor(value)), {0, 0, 0, 0.0}};
     if (s.has_time) parts = split_date_time(value, s.subsecond_digits);
@@ -1186,7 +1214,8 @@ std::optional<std::string> render_date(const section& s, double value, const for
             case token_kind::second: out += padded(time.second, t.count); break;
             case token_kind::subsecond:
                 out += locale.decimal_separator;
-                out += padded(static_cast<std::int64_t>(time.millis), 3).substr(0, static_cast<std::size_t>(t.count));
+                out += padded(static_cast<std::int64_t>(time.millis), 3)
+                           .substr(0, static_cast<std::size_t>(t.count));
                 break;
             case token_kind::am_pm: out += meridiem_text(t, time.hour, names); break;
             case token_kind::elapsed_hours: out += padded(total_hours, t.count); break;
@@ -1219,6 +1248,7 @@ struct effective_condition {
     compare_op op = compare_op::ge;
     double limit = 0;
 
+    /// Tells whether the value satisfies the condition.
     bool matches(double v) const {
         if (always) return true;
         switch (op) {
@@ -1233,6 +1263,7 @@ struct effective_condition {
     }
 };
 
+/// Returns the effective form of a condition written in the code.
 effective_condition explicit_condition(const condition& c) {
     return {false, c.op, c.value};
 }
@@ -1243,10 +1274,11 @@ struct section_choice {
     bool minus;
 };
 
-/// Picks the section for a value: without conditions positive;negative;zero (two sections:
-/// the first also takes zero); with conditions the first section whose condition holds, the
-/// next section otherwise. Negative values show a minus sign unless the section is the
-/// negative one (LibreOffice's IsFirst/SecondSubformatRealNegative, matching Excel).
+/// Picks the section for a value: without conditions positive;negative;zero (with two
+/// sections the first also takes zero); with conditions the first section whose condition
+/// holds, else the next one. Only the first section shows a minus sign, and not when its
+/// condition selects negative numbers ([<0]); later sections show the absolute value. This is
+/// LibreOffice's reading of Excel (GetSubformatIndex, IsFirstSubformatRealNegative).
 section_choice choose_section(const std::vector<section>& sections, double v) {
     const std::size_t n = sections.size();
     const condition* c1 = sections[0].cond ? &*sections[0].cond : nullptr;
@@ -1257,18 +1289,10 @@ section_choice choose_section(const std::vector<section>& sections, double v) {
     if (c2) e2 = explicit_condition(*c2);
     else if (n >= 3) e2 = {false, compare_op::lt, 0};
     std::size_t index = e1.matches(v) ? 0 : e2.matches(v) ? 1 : 2;
-    if (index >= n) return {nullptr, false};
-    const bool zero_limits = e1.limit == 0 && e2.limit == 0;
+    if (index >= n) return {nullptr, v < 0};
     const bool first_is_negative =
-        zero_limits && !e1.always &&
-        ((e1.op == compare_op::lt &&
-          (e2.always || e2.op == compare_op::gt || e2.op == compare_op::eq || e2.op == compare_op::ge)) ||
-         (e1.op == compare_op::le && (e2.always || e2.op == compare_op::gt)));
-    const bool second_is_negative =
-        zero_limits && ((!e1.always && e1.op == compare_op::ge && e2.always) ||
-                        (!e1.always && e1.op == compare_op::gt && !e2.always && e2.op == compare_op::lt));
-    const bool absolute = (index == 0 && first_is_negative) || (index == 1 && second_is_negative);
-    return {&sections[index], v < 0 && !absolute};
+        !e1.always && e1.limit == 0 && (e1.op == compare_op::lt || e1.op == compare_op::le);
+    return {&sections[index], v < 0 && index == 0 && !first_is_negative};
 }
 
 /// Renders a section for a magnitude; nullopt when a date is out of range.
@@ -1285,6 +1309,7 @@ std::optional<std::string> render_section(const section& s, double magnitude,
     return std::nullopt;
 }
 
+/// Returns what a date format shows for a value outside Excel's dates.
 formatted out_of_range_result() {
     formatted f;
     f.text = "#####";
@@ -1316,7 +1341,8 @@ formatted number_format::format(double value, const format_locale& locale) const
     return result;
 }
 
-formatted number_format::format_text(std::string_view text, const format_locale& /*locale*/) const {
+formatted number_format::format_text(
+    std::string_view text, const format_locale& /*locale: text needs no separators*/) const {
     formatted result;
     if (!impl_->text) {
         result.text = std::string(text);

@@ -8,6 +8,8 @@ const function_registry& builtin_functions() {
         function_registry r;
         register_math_functions(r);
         register_statistics_functions(r);
+        register_trigonometry_functions(r);
+        register_integer_functions(r);
         register_conditional_functions(r);
         register_lookup_functions(r);
         register_dynamic_array_functions(r);

@@ -4,8 +4,8 @@
 // (NETWORKDAYS, WORKDAY and their .INTL forms).
 //
 // Dates are Excel 1900-system serials; the calendar itself (the phantom 1900-02-29, month
-// rollovers, week numbers, en-US date text) lives in engine/serial_date.hpp and is only
-// used here. A date argument may be a number or date text ("2024-01-31"); its fraction is
+// rollovers, week numbers, en-US date text) lives in engine/serial_date.hpp and is used,
+// not re-implemented, here. A date argument may be a number or date text ("2024-01-31"); its fraction is
 // the time of day. Serials below 0 or after 9999-12-31 are #NUM!. Date parts use the
 // serial rounded to 15 significant digits, as Excel does, then its integer part; time parts
 // round the time of day to the nearest second (23:59:59.6 is 0:00:00), as Excel does.
@@ -54,8 +54,8 @@ or_error<double> day_arg(const arguments& args, std::size_t i) {
     return std::floor(*serial);
 }
 
-// Reads argument i truncated toward zero and clamped to int range (counts of months, days
-// or a return type), or `fallback` when absent.
+// Reads argument i truncated toward zero (a count of months or a return type), or
+// `fallback` when absent; callers range-check it before converting to int.
 or_error<double> whole_arg(const arguments& args, std::size_t i, double fallback = 0.0) {
     auto n = number_arg(args, i, fallback);
     if (!n) return n.error();
@@ -77,9 +77,6 @@ int current_year(call_context& ctx) {
     if (!is_valid_serial(now)) return 2000;
     return date_from_serial(now).year;
 }
-
-// Tells whether a year has a February 29 in Excel's calendar (1900 does).
-bool has_leap_day(int year) { return days_in_month(year, 2) == 29; }
 
 // ----------------------------------------------------------------------------------------
 // Building serials
@@ -130,7 +127,10 @@ value timevalue_impl(const arguments& args, call_context& ctx) {
     if (!args[0].is_text()) return error_code::value;
     auto serial = parse_date_time(args[0].text(), current_year(ctx));
     if (!serial) return error_code::value;
-    return *serial - std::floor(*serial);
+    // Text holds at most milliseconds: rebuild the fraction from whole milliseconds so that
+    // "22-Aug-2011 6:35 AM" gives exactly what "6:35 AM" gives.
+    const double millis = std::round((*serial - std::floor(*serial)) * 86400000.0);
+    return std::fmod(millis, 86400000.0) / 86400000.0;
 }
 
 // ----------------------------------------------------------------------------------------
@@ -301,51 +301,53 @@ value datedif_impl(const arguments& args, call_context&) {
     return error_code::num;
 }
 
-// YEARFRAC basis 0: US (NASD) 30/360 with Excel's end-of-February rules.
+// YEARFRAC follows the VBA model of Excel's algorithm that Microsoft confirmed on the
+// OASIS office-formula list (D. Mahugh to D. Wheeler, July 2008): leap years and month
+// ends there are Gregorian, so 1900 is not a leap year for YEARFRAC.
+
+// Tells whether a date is the last day of its month in the Gregorian calendar.
+bool is_month_end(const civil_date& d) {
+    static constexpr std::array<int, 12> lengths = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d.month < 1 || d.month > 12) return false;
+    const int last = d.month == 2 && is_leap_year(d.year) ? 29 : lengths[static_cast<std::size_t>(d.month - 1)];
+    return d.day == last;
+}
+
+// YEARFRAC basis 0: US (NASD) 30/360 days with Excel's end-of-month rules, over 360. An end
+// on the last of February counts as the 30th when the start is one too; an end on the
+// 31st when the start is the 30th or 31st; a start on the 31st or the last of February
+// counts as the 30th.
 double yearfrac_us_30_360(const civil_date& a, const civil_date& b) {
     int d1 = a.day, d2 = b.day;
-    const bool a_feb_end = a.month == 2 && a.day == days_in_month(a.year, 2);
-    const bool b_feb_end = b.month == 2 && b.day == days_in_month(b.year, 2);
-    if (d1 == 31 && d2 == 31) {
-        d1 = 30;
-        d2 = 30;
-    } else if (d1 == 31) {
-        d1 = 30;
-    } else if (d1 == 30 && d2 == 31) {
-        d2 = 30;
-    } else if (a_feb_end && b_feb_end) {
-        d1 = 30;
-        d2 = 30;
-    } else if (a_feb_end) {
-        d1 = 30;
-    }
+    if (b.month == 2 && is_month_end(b) && a.month == 2 && is_month_end(a)) d2 = 30;
+    if (d2 == 31 && d1 >= 30) d2 = 30;
+    if (d1 == 31) d1 = 30;
+    if (a.month == 2 && is_month_end(a)) d1 = 30;
     const double days = (b.year - a.year) * 360.0 + (b.month - a.month) * 30.0 + (d2 - d1);
     return days / 360.0;
 }
 
-// YEARFRAC basis 1: actual/actual as Excel computes it. Dates at most a year apart use
-// the length of the year (366 when a February 29 lies between them, or the end is one);
-// longer spans use the average length of the calendar years they touch.
+// YEARFRAC basis 1: actual days over the year length. Dates in one year use that year's
+// length; dates less than a year apart in consecutive years use 366 when the start year is
+// leap and the start is on or before February 29, or the end year is leap and the end is
+// after February 28; longer spans use the average length of the calendar years touched.
 double yearfrac_actual_actual(double start, double end, const civil_date& a, const civil_date& b) {
-    const bool within_a_year =
-        a.year == b.year ||
-        (b.year == a.year + 1 && (a.month > b.month || (a.month == b.month && a.day >= b.day)));
-    if (within_a_year) {
-        double year_length = 365.0;
-        if (a.year == b.year) {
-            if (has_leap_day(a.year)) year_length = 366.0;
-        } else {
-            const double march1_a = serial_from_civil(a.year, 3, 1);
-            const double march1_b = serial_from_civil(b.year, 3, 1);
-            const bool leap_day_between = (has_leap_day(a.year) && start < march1_a && end >= march1_a) ||
-                                          (has_leap_day(b.year) && end >= march1_b && start < march1_b);
-            if (leap_day_between || (b.month == 2 && b.day == 29)) year_length = 366.0;
-        }
-        return (end - start) / year_length;
+    double year_length;
+    if (a.year == b.year) {
+        year_length = is_leap_year(a.year) ? 366.0 : 365.0;
+    } else if (b.year == a.year + 1 && (a.month > b.month || (a.month == b.month && a.day >= b.day))) {
+        if (is_leap_year(a.year))
+            year_length = a.month < 2 || (a.month == 2 && a.day <= 29) ? 366.0 : 365.0;
+        else if (is_leap_year(b.year))
+            year_length = b.month > 2 || (b.month == 2 && b.day == 29) ? 366.0 : 365.0;
+        else
+            year_length = 365.0;
+    } else {
+        double days_in_years = 0.0;
+        for (int y = a.year; y <= b.year; ++y) days_in_years += is_leap_year(y) ? 366.0 : 365.0;
+        year_length = days_in_years / (b.year - a.year + 1.0);
     }
-    const double years = b.year - a.year + 1.0;
-    const double days_in_years = serial_from_civil(b.year + 1, 1, 1) - serial_from_civil(a.year, 1, 1);
-    return (end - start) / (days_in_years / years);
+    return (end - start) / year_length;
 }
 
 // YEARFRAC(start_date, end_date, [basis]): the fraction of a year between two dates

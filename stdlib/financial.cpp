@@ -1,22 +1,28 @@
-// The financial family: time value of money (PMT, PV, FV, NPER, RATE), discounted cash
-// flows (NPV, IRR, XNPV, XIRR), straight-line depreciation (SLN) and EFFECT.
+// The financial family: time value of money (PMT, IPMT, PPMT, PV, FV, NPER, RATE),
+// discounted cash flows (NPV, IRR, XNPV, XIRR), depreciation (SLN, SYD, DDB) and interest
+// rate conversion (EFFECT, NOMINAL).
 //
 // All of PMT, PV, FV, NPER and RATE solve one annuity equation,
 //     pv·(1+r)^n + pmt·(1+r·type)·((1+r)^n − 1)/r + fv = 0     (r ≠ 0)
 //     pv + pmt·n + fv = 0                                        (r = 0)
 // for one of its unknowns, with Excel's sign convention (money paid out is negative) and
 // `type` 0 (payments at the end of each period, the default) or 1 (at the beginning; any
-// non-zero type counts as 1, as in Excel). Iterative solvers follow Microsoft's documented
-// limits: RATE and IRR use Newton's method from a guess of 10% for at most 20 iterations
-// and give #NUM! when successive results do not agree within 0.0000001; XIRR allows 100.
+// non-zero type counts as 1, as in Excel). The solvers use Newton's method from a guess of
+// 10% and give #NUM! when successive results do not agree within 0.0000001 in time: IRR
+// within Microsoft's documented 20 iterations, XIRR within 100. RATE's documentation also
+// says 20, but Excel solves 30-year monthly loans (=RATE(360,-1199.10,200000) → 0.5%) that
+// need about 40 Newton steps from 10%, so RATE allows 150 (as LibreOffice does).
 // A result that overflows or is not a number is #NUM!, as in Excel.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "folio/engine/coerce.hpp"
 #include "folio/engine/function.hpp"
+#include "folio/engine/serial_date.hpp"
 #include "folio/stdlib/builtins.hpp"
 
 namespace folio {
@@ -25,9 +31,9 @@ namespace {
 constexpr double default_guess = 0.1;
 constexpr double newton_tolerance = 1e-7;  // "within 0.0000001" (RATE and IRR documentation)
 constexpr int newton_iterations = 20;
+constexpr int rate_iterations = 150;
 constexpr double xirr_tolerance = 1e-10;   // tighter than Excel's 0.000001%, for full digits
 constexpr int xirr_iterations = 100;
-constexpr double last_serial = 2958465.0;  // 9999-12-31
 
 // Reads optional numeric argument i, or `fallback` when it is absent or omitted.
 or_error<double> number_arg(const arguments& args, std::size_t i, double fallback = 0.0) {
@@ -70,7 +76,8 @@ double payment(double rate, double nper, double pv, double fv, bool due) {
 }
 
 // Solves the annuity equation for the rate by Newton's method from `guess`; nullopt when
-// successive estimates do not agree within 1e-7 after 20 iterations (Excel's RATE rule).
+// successive estimates do not agree within 1e-7 after 150 iterations, or when they only
+// creep towards −100% (the equation has no root, e.g. =RATE(10,0,100)).
 std::optional<double> solve_rate(double nper, double pmt, double pv, double fv, bool due, double guess) {
     // A payment at the start of each period is a payment at the end plus one made now and
     // one fewer at the end: pv·g + pmt·(1+r)(g−1)/r + fv = (pv+pmt)·g + pmt·(g−1)/r + (fv−pmt).
@@ -79,7 +86,7 @@ std::optional<double> solve_rate(double nper, double pmt, double pv, double fv, 
         fv -= pmt;
     }
     double x = guess;
-    for (int i = 0; i < newton_iterations; ++i) {
+    for (int i = 0; i < rate_iterations; ++i) {
         const double pow_n1 = std::pow(1.0 + x, nper - 1.0);
         const double pow_n = pow_n1 * (1.0 + x);
         double series, series_slope;  // (g−1)/x and its derivative
@@ -99,9 +106,9 @@ std::optional<double> solve_rate(double nper, double pmt, double pv, double fv, 
         const bool converged = std::fabs(next - x) < newton_tolerance;
         x = next;
         if (converged) break;
-        if (i == newton_iterations - 1) return std::nullopt;
+        if (i == rate_iterations - 1) return std::nullopt;
     }
-    if (x <= -1.0) return std::nullopt;
+    if (x <= -1.0 + 1e-6) return std::nullopt;
     return x;
 }
 
@@ -186,7 +193,7 @@ or_error<dated_flows> read_dated_flows(const value& values_arg, const value& dat
         flows.amounts.push_back(*a);
         flows.days.push_back(std::trunc(*d));
         const double day = flows.days.back();
-        if (day < 0.0 || day > last_serial) failure = failure.value_or(error_code::num);
+        if (!is_valid_serial(day)) failure = failure.value_or(error_code::num);
         if (i == 0) first = day;
         if (day < first) failure = failure.value_or(error_code::num);
     }
@@ -207,7 +214,8 @@ std::pair<double, double> xnpv_at(const dated_flows& flows, double rate) {
     return {sum, slope};
 }
 
-// PMT(rate, nper, pv, [fv], [type]): the payment per period of a loan or annuity.
+// PMT(rate, nper, pv, [fv], [type]): the payment per period of a loan or annuity; nper 0
+// is #NUM!.
 value pmt_impl(const arguments& args, call_context&) {
     auto rate = number_arg(args, 0);
     if (!rate) return rate.error();
@@ -414,15 +422,130 @@ value effect_impl(const arguments& args, call_context&) {
     return finite_or_num(std::pow(1.0 + *nominal / periods, periods) - 1.0);
 }
 
+// Returns the interest part of payment `per` of the annuity (IPMT's formula): the balance
+// after per − 1 payments times the rate; nothing is due in period 1 when paying in advance.
+double interest_part(double rate, double per, double nper, double pv, double fv, bool due) {
+    const double pmt = payment(rate, nper, pv, fv, due);
+    double balance;
+    if (per == 1.0)
+        balance = due ? 0.0 : -pv;
+    else if (due)
+        balance = future_value(rate, per - 2.0, pmt, pv, true) - pmt;
+    else
+        balance = future_value(rate, per - 1.0, pmt, pv, false);
+    return balance * rate;
+}
+
+// Reads IPMT/PPMT's arguments (rate, per, nper, pv, [fv], [type]) and returns the interest
+// and the whole payment of period `per`; per outside 1 .. nper is #NUM!.
+or_error<std::pair<double, double>> period_parts(const arguments& args) {
+    auto rate = number_arg(args, 0);
+    if (!rate) return rate.error();
+    auto per = number_arg(args, 1);
+    if (!per) return per.error();
+    auto nper = number_arg(args, 2);
+    if (!nper) return nper.error();
+    auto pv = number_arg(args, 3);
+    if (!pv) return pv.error();
+    auto fv = number_arg(args, 4);
+    if (!fv) return fv.error();
+    auto due = type_arg(args, 5);
+    if (!due) return due.error();
+    if (*per < 1.0 || *per > *nper || *nper == 0.0) return error_code::num;
+    const double interest = interest_part(*rate, *per, *nper, *pv, *fv, *due);
+    const double total = payment(*rate, *nper, *pv, *fv, *due);
+    if (!std::isfinite(interest) || !std::isfinite(total)) return error_code::num;
+    return std::pair{interest, total};
+}
+
+// IPMT(rate, per, nper, pv, [fv], [type]): the interest part of one payment.
+value ipmt_impl(const arguments& args, call_context&) {
+    auto parts = period_parts(args);
+    if (!parts) return parts.error();
+    return parts->first;
+}
+
+// PPMT(rate, per, nper, pv, [fv], [type]): the principal part of one payment (PMT − IPMT).
+value ppmt_impl(const arguments& args, call_context&) {
+    auto parts = period_parts(args);
+    if (!parts) return parts.error();
+    return parts->second - parts->first;
+}
+
+// NOMINAL(effect_rate, npery): npery·((1 + effect)^(1/npery) − 1) with npery truncated;
+// effect ≤ 0 or npery < 1 is #NUM!.
+value nominal_impl(const arguments& args, call_context&) {
+    auto effect = number_arg(args, 0);
+    if (!effect) return effect.error();
+    auto npery = number_arg(args, 1);
+    if (!npery) return npery.error();
+    const double periods = std::trunc(*npery);
+    if (*effect <= 0.0 || periods < 1.0) return error_code::num;
+    return finite_or_num(periods * (std::pow(1.0 + *effect, 1.0 / periods) - 1.0));
+}
+
+// SYD(cost, salvage, life, per): sum-of-years'-digits depreciation for period per;
+// life ≤ 0, per ≤ 0 or per > life is #NUM!.
+value syd_impl(const arguments& args, call_context&) {
+    auto cost = number_arg(args, 0);
+    if (!cost) return cost.error();
+    auto salvage = number_arg(args, 1);
+    if (!salvage) return salvage.error();
+    auto life = number_arg(args, 2);
+    if (!life) return life.error();
+    auto per = number_arg(args, 3);
+    if (!per) return per.error();
+    if (*life <= 0.0 || *per <= 0.0 || *per > *life) return error_code::num;
+    return finite_or_num((*cost - *salvage) * (*life - *per + 1.0) * 2.0 / (*life * (*life + 1.0)));
+}
+
+// DDB(cost, salvage, life, period, [factor]): declining-balance depreciation at factor/life
+// a period (factor 2 by default), never taking the book value below salvage. Negative
+// cost or salvage, salvage above cost, factor ≤ 0, period < 1 or period > life is #NUM!.
+value ddb_impl(const arguments& args, call_context&) {
+    auto cost = number_arg(args, 0);
+    if (!cost) return cost.error();
+    auto salvage = number_arg(args, 1);
+    if (!salvage) return salvage.error();
+    auto life = number_arg(args, 2);
+    if (!life) return life.error();
+    auto period = number_arg(args, 3);
+    if (!period) return period.error();
+    auto factor = number_arg(args, 4, 2.0);
+    if (!factor) return factor.error();
+    if (*cost < 0.0 || *salvage < 0.0 || *salvage > *cost || *life <= 0.0 || *factor <= 0.0 || *period < 1.0 ||
+        *period > *life)
+        return error_code::num;
+    double rate = *factor / *life;
+    double before;  // book value at the start of the period
+    if (rate >= 1.0) {
+        rate = 1.0;
+        before = *period == 1.0 ? *cost : 0.0;
+    } else {
+        before = *cost * std::pow(1.0 - rate, *period - 1.0);
+    }
+    const double after = *cost * std::pow(1.0 - rate, *period);
+    const double depreciation = after < *salvage ? before - *salvage : before - after;
+    return finite_or_num(std::max(depreciation, 0.0));
+}
+
 const function_def financial_functions[] = {
+    {"DDB", 4, 5, fn_lifts, ddb_impl, nullptr,
+     "Returns the double-declining-balance (or factor) depreciation of an asset for a period.",
+     "=DDB(2400,300,10,2,1.5) → 306"},
     {"EFFECT", 2, 2, fn_lifts, effect_impl, nullptr,
      "Returns the effective annual rate of a nominal rate compounded npery times a year.",
      "=EFFECT(5.25%,4) → 0.0535426673707584"},
     {"FV", 3, 5, fn_lifts, fv_impl, nullptr, "Returns the future value of an investment of periodic equal payments.",
      "=FV(0.5%,10,-200,-500,1) → 2581.40337406012"},
+    {"IPMT", 4, 6, fn_lifts, ipmt_impl, nullptr, "Returns the interest part of one payment of a loan or annuity.",
+     "=IPMT(10%/12,1,36,8000) → -66.6666666666667"},
     {"IRR", 1, 2, fn_strict, irr_impl, nullptr,
      "Returns the internal rate of return of periodic cash flows (first flow now).",
      "=IRR({-70000,12000,15000,18000,21000,26000}) → 0.0866309480365316"},
+    {"NOMINAL", 2, 2, fn_lifts, nominal_impl, nullptr,
+     "Returns the nominal annual rate of an effective rate compounded npery times a year.",
+     "=NOMINAL(5.3543%,4) → 0.052500319868356"},
     {"NPER", 3, 5, fn_lifts, nper_impl, nullptr, "Returns the number of periods of an investment or loan.",
      "=NPER(1%,-100,-1000,10000,1) → 59.6738656742946"},
     {"NPV", 2, variadic, fn_strict, npv_impl, nullptr,
@@ -430,12 +553,16 @@ const function_def financial_functions[] = {
      "=NPV(10%,-10000,3000,4200,6800) → 1188.44341233522"},
     {"PMT", 3, 5, fn_lifts, pmt_impl, nullptr, "Returns the payment per period of a loan or annuity.",
      "=PMT(8%/12,10,10000) → -1037.03208935915"},
+    {"PPMT", 4, 6, fn_lifts, ppmt_impl, nullptr, "Returns the principal part of one payment of a loan or annuity.",
+     "=PPMT(10%/12,1,24,2000) → -75.6231860083666"},
     {"PV", 3, 5, fn_lifts, pv_impl, nullptr, "Returns the present value of a series of equal payments.",
      "=PV(8%/12,12*20,500) → -59777.1458511878"},
     {"RATE", 3, 6, fn_lifts, rate_impl, nullptr, "Returns the interest rate per period of an annuity.",
      "=RATE(48,-200,8000) → 0.00770147248820137"},
     {"SLN", 3, 3, fn_lifts, sln_impl, nullptr, "Returns the straight-line depreciation of an asset for one period.",
      "=SLN(30000,7500,10) → 2250"},
+    {"SYD", 4, 4, fn_lifts, syd_impl, nullptr, "Returns the sum-of-years'-digits depreciation of an asset for a period.",
+     "=SYD(30000,7500,10,1) → 4090.90909090909"},
     {"XIRR", 2, 3, fn_strict, xirr_impl, nullptr, "Returns the internal rate of return of dated cash flows.",
      "=XIRR({-10000,2750,4250,3250,2750},{39448,39508,39751,39859,39904}) → 0.373362533509583"},
     {"XNPV", 3, 3, fn_strict, xnpv_impl, nullptr, "Returns the net present value of dated cash flows.",

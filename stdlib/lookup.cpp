@@ -137,13 +137,6 @@ or_error<double> index_of(const value& v, call_context& ctx) {
     return std::trunc(*n);
 }
 
-// Reads an argument as a logical value.
-or_error<bool> boolean_of(const value& v, call_context& ctx) {
-    value s = to_scalar(v, ctx);
-    if (s.is_error()) return s.error();
-    return to_boolean(s);
-}
-
 // Functions never return blank: a blank cell's value comes out as 0.
 value non_blank(const value& v) {
     if (v.is_blank()) return 0.0;

@@ -10,7 +10,6 @@
 // where both arrays hold numbers. The numerical kernels live in statistics_support.hpp,
 // shared with SUBTOTAL and AGGREGATE in math.cpp.
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <vector>

@@ -1,6 +1,7 @@
 // The text functions: LEFT, RIGHT, MID, LEN, TRIM, UPPER, LOWER, PROPER, SUBSTITUTE,
 // REPLACE, FIND, SEARCH, TEXTJOIN, CONCAT, CONCATENATE, VALUE, REPT, EXACT, CHAR,
-// CODE, CLEAN and TEXT.
+// CODE, CLEAN, UNICHAR, UNICODE, NUMBERVALUE, and TEXT, FIXED and DOLLAR, which
+// format through the shared number format engine (engine/number_format.hpp).
 //
 // Text is UTF-8 in Folio, but character positions and lengths count UTF-16 code
 // units, as Excel (and LibreOffice) count them: LEN("😀") is 2, and FIND, MID,
@@ -23,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "folio/engine/coerce.hpp"
@@ -841,8 +843,104 @@ value numbervalue_impl(const arguments& args, call_context&) {
 // ---------------------------------------------------------------------------------
 // TEXT
 
-// TEMPORARY until number_format.hpp lands.
-value text_impl(const arguments&, call_context&) { return error_code::value; }
+// Parses a format code, remembering the last one parsed on this thread (TEXT over a
+// column repeats one code); nullopt for an invalid code.
+std::optional<number_format> parse_format(std::string_view code) {
+    thread_local std::string last_code;
+    thread_local std::optional<number_format> last_format;
+    if (last_format && code == last_code) return last_format;
+    auto parsed = number_format::parse(code);
+    if (std::holds_alternative<format_error>(parsed)) return std::nullopt;
+    last_code.assign(code);
+    last_format = std::get<number_format>(parsed);
+    return last_format;
+}
+
+// Formats a value with a number format code, as the cell would show it: numbers
+// (blank as 0, numeric text converted first) through the section Excel picks; other
+// text and TRUE/FALSE through the text section, or unchanged without one
+// (=TEXT("abc","0") → "abc"). An invalid code, or a date format given a number
+// outside Excel's dates, is #VALUE!.
+value text_impl(const arguments& args, call_context&) {
+    const value& v = args[0];
+    if (v.is_error()) return v;
+    auto code = text_arg(args[1]);
+    if (!code) return code.error();
+    std::optional<number_format> format = parse_format(*code);
+    if (!format) return error_code::value;
+    std::optional<double> n;
+    if (v.is_number()) n = v.number();
+    else if (v.is_blank()) n = 0.0;
+    else if (v.is_text()) n = text_to_number(v.text());
+    if (!n) {
+        std::string shown = v.is_boolean() ? (v.boolean() ? "TRUE" : "FALSE") : v.is_text() ? v.text() : std::string();
+        return text_result(format->format_text(shown).text);
+    }
+    formatted out = format->format(*n);
+    if (out.out_of_range) return error_code::value;
+    return text_result(std::move(out.text));
+}
+
+// Rounds half away from zero to `digits` decimal places (negative: to tens,
+// hundreds, ...) on the number's 15-significant-digit decimal value, as ROUND does.
+double round_to_digits(double x, int digits) {
+    double scale = std::pow(10.0, std::abs(digits));
+    double scaled = digits >= 0 ? x * scale : x / scale;
+    double rounded = std::round(round_to_15_digits(scaled));
+    return digits >= 0 ? rounded / scale : rounded * scale;
+}
+
+// Reads the decimals argument of FIXED and DOLLAR: 2 when absent, 0 when left empty,
+// truncated, #VALUE! above 127.
+or_error<int> decimals_arg(const arguments& args, std::size_t i) {
+    if (i >= args.size()) return 2;
+    auto d = integer_arg(args[i]);
+    if (!d) return d.error();
+    if (*d > 127) return error_code::value;
+    return static_cast<int>(std::max(*d, -308.0));
+}
+
+// Returns the digits part of a format code with `decimals` places after the point.
+std::string decimal_code(std::string_view integer_part, int decimals) {
+    std::string code(integer_part);
+    if (decimals > 0) code += '.' + std::string(static_cast<std::size_t>(decimals), '0');
+    return code;
+}
+
+// Formats a number after rounding it to `decimals` places; #VALUE! when the code fails.
+value format_rounded(double n, int decimals, const std::string& code) {
+    if (decimals < 0) n = round_to_digits(n, decimals);
+    std::optional<number_format> format = parse_format(code);
+    if (!format) return error_code::value;
+    return text_result(format->format(n).text);
+}
+
+// Formats a number with a fixed number of decimals (default 2), with thousands
+// separators unless no_commas is TRUE; negative decimals round left of the point.
+value fixed_impl(const arguments& args, call_context&) {
+    auto n = to_number(args[0]);
+    if (!n) return n.error();
+    auto decimals = decimals_arg(args, 1);
+    if (!decimals) return decimals.error();
+    bool no_commas = false;
+    if (args.has(2)) {
+        auto b = to_boolean(args[2]);
+        if (!b) return b.error();
+        no_commas = *b;
+    }
+    return format_rounded(*n, *decimals, decimal_code(no_commas ? "0" : "#,##0", *decimals));
+}
+
+// Formats a number as en-US currency with `decimals` places (default 2); negative
+// amounts in parentheses, as Microsoft's DOLLAR examples show ("($1,200)").
+value dollar_impl(const arguments& args, call_context&) {
+    auto n = to_number(args[0]);
+    if (!n) return n.error();
+    auto decimals = decimals_arg(args, 1);
+    if (!decimals) return decimals.error();
+    std::string number = decimal_code("$#,##0", *decimals);
+    return format_rounded(*n, *decimals, number + ";(" + number + ")");
+}
 
 const function_def text_functions[] = {
     {"LEFT", 1, 2, fn_lifts, left_impl, nullptr,
@@ -898,6 +996,11 @@ const function_def text_functions[] = {
     {"NUMBERVALUE", 1, 3, fn_lifts | fn_future, numbervalue_impl, nullptr,
      "Converts text to a number with given decimal and group separators.",
      "=NUMBERVALUE(\"2.500,27\",\",\",\".\") → 2500.27"},
+    {"FIXED", 1, 3, fn_lifts, fixed_impl, nullptr,
+     "Formats a number with fixed decimals and, optionally, no thousands separators.",
+     "=FIXED(1234.567,1) → \"1,234.6\""},
+    {"DOLLAR", 1, 2, fn_lifts, dollar_impl, nullptr,
+     "Formats a number as currency with a number of decimals.", "=DOLLAR(1234.567,2) → \"$1,234.57\""},
     {"TEXT", 2, 2, fn_lifts, text_impl, nullptr,
      "Formats a value with a number format code.", "=TEXT(1234.567,\"$#,##0.00\") → \"$1,234.57\""},
 };

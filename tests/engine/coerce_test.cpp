@@ -38,13 +38,15 @@ TEST_CASE("text becomes a number as Excel en-US reads it", "[coerce]") {
     CHECK(text_to_number("50%") == 0.5);
     CHECK(text_to_number("1e3") == 1000);
     CHECK(text_to_number(".5") == 0.5);
+    CHECK(text_to_number("1 1/2") == 1.5);
+    CHECK(text_to_number("0 3/4") == 0.75);
     CHECK(text_to_number("2024-01-31") == 45322);
     CHECK(text_to_number("1/31/2024") == 45322);
     CHECK(text_to_number("12:00") == 0.5);
     CHECK_FALSE(text_to_number(""));
     CHECK_FALSE(text_to_number("TRUE"));
     CHECK_FALSE(text_to_number("abc"));
-    CHECK_FALSE(text_to_number("1,2"));
+    CHECK_FALSE(text_to_number("1,,2"));
     CHECK_FALSE(text_to_number("1.2.3"));
     CHECK_FALSE(text_to_number("--1"));
 }

@@ -2,6 +2,7 @@
 // recalculation in dependency order, and circular references.
 #include <catch2/catch.hpp>
 
+#include "folio/engine/coerce.hpp"
 #include "folio/engine/value_text.hpp"
 #include "support/eval.hpp"
 

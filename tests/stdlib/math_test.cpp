@@ -65,7 +65,7 @@ TEST_CASE("SUMPRODUCT multiplies equal-sized arrays and treats non-numbers as ze
     // MS: the array arguments must have the same dimensions, else #VALUE!.
     CHECK(eval("=SUMPRODUCT({1,2},{1;2})") == err("#VALUE!"));
     CHECK(eval("=SUMPRODUCT({1,2},{1,2,3})") == err("#VALUE!"));
-    CHECK(eval("=SUMPRODUCT({1,2},{3,NA()})") == err("#N/A"));
+    CHECK(eval("=SUMPRODUCT({1,2},{3,#N/A})") == err("#N/A"));
     CHECK(eval_with(mixed, "=SUMPRODUCT(B1:B3,C1:C3)") == num("5"));
     CHECK(eval_with(mixed, "=SUMPRODUCT(C:C,C:C)") == num("25"));
     CHECK(eval_with(mixed, "=SUMPRODUCT((B1:B3=2)*1)") == num("2"));

@@ -76,7 +76,7 @@ TEST_CASE("TRIM collapses ASCII spaces only", "[text][trim]") {
     CHECK(line("=TRIM(\"   \")") == "text\t");
     // support.microsoft.com TRIM: the non-breaking space (160) is not removed.
     CHECK(line("=LEN(TRIM(CHAR(160)&\"a\"))") == "number\t2");
-    CHECK(line("=TRIM(\"a\"&CHAR(9)&\" b\")") == "text\ta\t b");
+    CHECK(line("=TRIM(\"a\"&CHAR(9)&\" b\")") == "text\ta\\t b");  // the tab stays (batch_line escapes it)
 }
 
 TEST_CASE("UPPER, LOWER and PROPER handle accented letters", "[text][case]") {
@@ -248,4 +248,48 @@ TEST_CASE("UNICHAR, UNICODE and NUMBERVALUE", "[text][unicode]") {
     CHECK(line("=NUMBERVALUE(\"\")") == "number\t0");
     CHECK(line("=NUMBERVALUE(\"1.2.3\")") == "error\t#VALUE!");
     CHECK(line("=NUMBERVALUE(\"1.000,5\",\".\",\",\")") == "error\t#VALUE!");
+}
+
+TEST_CASE("TEXT formats through the shared number format engine", "[text][text_fn]") {
+    // support.microsoft.com TEXT examples.
+    CHECK(line("=TEXT(1234.567,\"$#,##0.00\")") == "text\t$1,234.57");
+    CHECK(line("=TEXT(0.285,\"0.0%\")") == "text\t28.5%");
+    CHECK(line("=TEXT(45306,\"dddd, mmmm d, yyyy\")") == "text\tMonday, January 15, 2024");
+    CHECK(line("=TEXT(1.005,\"0.00\")") == "text\t1.01");  // half away from zero on the decimal value
+    CHECK(line("=TEXT(-5,\"0;(0)\")") == "text\t(5)");
+    CHECK(line("=TEXT(5,0)") == "text\t5");  // a numeric code is its text
+    CHECK(line_with(sample, "=TEXT(B2,\"0.0\")") == "text\t0.0");  // a blank cell is 0
+    CHECK(line("=INDEX(TEXT({1,2},\"00\"),1,2)") == "text\t02");
+}
+
+TEST_CASE("TEXT of text: numeric text converts, other text takes the text section", "[text][text_fn]") {
+    CHECK(line("=TEXT(\"12.5\",\"0.00\")") == "text\t12.50");
+    CHECK(line("=TEXT(\"abc\",\"0\")") == "text\tabc");
+    CHECK(line("=TEXT(\"abc\",\"@\")") == "text\tabc");
+    CHECK(line("=TEXT(\"abc\",\"\"\"<\"\"@\"\">\"\"\")") == "text\t<abc>");
+    CHECK(line("=TEXT(\"x\",\"0;0;0;\"\"text: \"\"@\")") == "text\ttext: x");
+    CHECK(line("=TEXT(5,\"0;0;0;\"\"text: \"\"@\")") == "text\t5");
+    CHECK(line("=TEXT(TRUE,\"0.00\")") == "text\tTRUE");
+}
+
+TEST_CASE("TEXT errors", "[text][text_fn]") {
+    CHECK(line("=TEXT(1/0,\"0\")") == "error\t#DIV/0!");
+    CHECK(line("=TEXT(5,\"[Red\")") == "error\t#VALUE!");          // an invalid code
+    CHECK(line("=TEXT(-1,\"yyyy-mm-dd\")") == "error\t#VALUE!");    // no such date
+}
+
+TEST_CASE("FIXED and DOLLAR", "[text][fixed]") {
+    // support.microsoft.com FIXED examples.
+    CHECK(line("=FIXED(1234.567,1)") == "text\t1,234.6");
+    CHECK(line("=FIXED(1234.567,-1)") == "text\t1,230");
+    CHECK(line("=FIXED(-1234.567,-1,TRUE)") == "text\t-1230");
+    CHECK(line("=FIXED(44.332)") == "text\t44.33");
+    CHECK(line("=FIXED(2.5,0)") == "text\t3");
+    CHECK(line("=FIXED(1,128)") == "error\t#VALUE!");
+    // support.microsoft.com DOLLAR examples: negative amounts in parentheses.
+    CHECK(line("=DOLLAR(1234.567,2)") == "text\t$1,234.57");
+    CHECK(line("=DOLLAR(1234.567,-2)") == "text\t$1,200");
+    CHECK(line("=DOLLAR(-1234.567,-2)") == "text\t($1,200)");
+    CHECK(line("=DOLLAR(-0.123,4)") == "text\t($0.1230)");
+    CHECK(line("=DOLLAR(99.888)") == "text\t$99.89");
 }

@@ -10,6 +10,8 @@ namespace folio {
 
 void register_math_functions(function_registry& registry);         // stdlib/math.cpp
 void register_statistics_functions(function_registry& registry);   // stdlib/statistics.cpp
+void register_trigonometry_functions(function_registry& registry);  // stdlib/trigonometry.cpp
+void register_integer_functions(function_registry& registry);      // stdlib/integer.cpp
 void register_conditional_functions(function_registry& registry);  // stdlib/conditional.cpp
 void register_lookup_functions(function_registry& registry);       // stdlib/lookup.cpp
 void register_dynamic_array_functions(function_registry& registry);  // stdlib/dynamic_array.cpp
