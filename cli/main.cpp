@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "check_command.hpp"
 #include "eval_command.hpp"
+#include "fmt_command.hpp"
 #include "folio/stdlib/builtins.hpp"
 
 namespace {
@@ -15,6 +17,8 @@ constexpr const char* usage =
     "  eval 'FORMULA'                 evaluate an Excel formula and print its value\n"
     "  eval --batch FILE|- [--cells FILE]\n"
     "                                 evaluate one formula per line: type<TAB>value\n"
+    "  check FILE                     parse and check a report definition\n"
+    "  fmt FILE [--write|--check]     print a report definition in canonical layout\n"
     "  functions                      list the built-in functions\n"
     "  version                        print the version\n";
 
@@ -39,6 +43,8 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     try {
         if (command == "eval") return folio::cli::eval_command(args, std::cin, std::cout, std::cerr);
+        if (command == "check") return folio::cli::check_command(args, std::cin, std::cout, std::cerr);
+        if (command == "fmt") return folio::cli::fmt_command(args, std::cin, std::cout, std::cerr);
         if (command == "functions") return list_functions(std::cout);
         if (command == "version" || command == "--version") {
             std::cout << "folio 0.1.0\n";

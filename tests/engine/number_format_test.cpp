@@ -370,8 +370,10 @@ TEST_CASE("currency and locale blocks", "[number_format]") {
 
 TEST_CASE("General", "[number_format]") {
     // General shows what a cell shows: at most 11 characters, trailing zeros dropped,
-    // scientific notation when that keeps more digits. (LibreOffice's TEXT(x,"General") shows
-    // full precision instead.)
+    // scientific notation when that keeps more digits. Width-independent General is Excel's
+    // "11 digit logic" that its CSV export also uses (SheetJS issue #2689; #2078 shows Excel
+    // displaying 5512940468989 as 5.51294E+12). LibreOffice's TEXT(x,"General") shows full
+    // precision instead.
     check_cases({
         {5, "General", "5"},
         {-5, "General", "-5"},
@@ -384,6 +386,8 @@ TEST_CASE("General", "[number_format]") {
         {12345678901, "General", "12345678901"},
         {123456789012, "General", "1.23457E+11"},
         {1234567890123, "General", "1.23457E+12"},
+        {5512940468989, "General", "5.51294E+12"},
+        {543212345, "General", "543212345"},
         {1234567890.5, "General", "1234567891"},
         {123456.789012, "General", "123456.789"},
         {1e15, "General", "1E+15"},

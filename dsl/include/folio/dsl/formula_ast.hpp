@@ -25,6 +25,7 @@ enum class node_kind : std::uint8_t {
     percent,    // x%
     array,      // {1,2;3,4} (children row-major, array_rows × array_cols)
     omitted,    // an empty argument: the middle of IF(A1,,2)
+    where,      // report language only: `value where condition` inside an aggregate's argument
 };
 
 enum class binary_op : std::uint8_t {
