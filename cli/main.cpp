@@ -6,7 +6,7 @@
 #include "check_command.hpp"
 #include "eval_command.hpp"
 #include "fmt_command.hpp"
-#include "folio/stdlib/builtins.hpp"
+#include "functions_command.hpp"
 
 namespace {
 
@@ -19,17 +19,8 @@ constexpr const char* usage =
     "                                 evaluate one formula per line: type<TAB>value\n"
     "  check FILE                     parse and check a report definition\n"
     "  fmt FILE [--write|--check]     print a report definition in canonical layout\n"
-    "  functions                      list the built-in functions\n"
+    "  functions [--markdown]         list the built-in functions\n"
     "  version                        print the version\n";
-
-int list_functions(std::ostream& out) {
-    for (const auto* fn : folio::builtin_functions().all()) {
-        out << fn->name << "\t" << fn->def.description;
-        if (!fn->def.example.empty()) out << "\t" << fn->def.example;
-        out << '\n';
-    }
-    return 0;
-}
 
 }  // namespace
 
@@ -45,7 +36,7 @@ int main(int argc, char** argv) {
         if (command == "eval") return folio::cli::eval_command(args, std::cin, std::cout, std::cerr);
         if (command == "check") return folio::cli::check_command(args, std::cin, std::cout, std::cerr);
         if (command == "fmt") return folio::cli::fmt_command(args, std::cin, std::cout, std::cerr);
-        if (command == "functions") return list_functions(std::cout);
+        if (command == "functions") return folio::cli::functions_command(args, std::cout, std::cerr);
         if (command == "version" || command == "--version") {
             std::cout << "folio 0.1.0\n";
             return 0;
