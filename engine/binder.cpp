@@ -30,6 +30,7 @@ public:
             case node_kind::boolean: b.constant = value(n.boolean); break;
             case node_kind::error: b.constant = value(error_from_text(n.text).value_or(error_code::value)); break;
             case node_kind::omitted: b.k = bound_node::kind::omitted; break;
+            case node_kind::where: fail(n, "'where' belongs to report aggregates, not to Excel formulas"); break;
             case node_kind::reference: bind_reference(n, b); break;
             case node_kind::name: bind_name(n, b); break;
             case node_kind::array: bind_array(n, b); break;
@@ -83,6 +84,10 @@ private:
         r.col1 = whole_rows ? max_cols - 1 : std::max(n.first.col, n.last.col);
         b.k = bound_node::kind::area;
         b.area = r;
+        if (!n.first.row_absolute) b.relative |= bound_node::row0_relative;
+        if (!n.first.col_absolute) b.relative |= bound_node::col0_relative;
+        if (!n.last.row_absolute) b.relative |= bound_node::row1_relative;
+        if (!n.last.col_absolute) b.relative |= bound_node::col1_relative;
     }
 
     void bind_name(const formula_node& n, bound_node& b) {

@@ -28,7 +28,11 @@ struct bound_node {
         let_variable,      // a LET name: `index` = slot
     };
 
+    // Which ends of an area are relative (no '$'), for copying a formula elsewhere.
+    enum relative_bits : std::uint8_t { row0_relative = 1, col0_relative = 2, row1_relative = 4, col1_relative = 8 };
+
     kind k = kind::constant;
+    std::uint8_t relative = 0;
     dsl::binary_op bin = dsl::binary_op::add;
     dsl::unary_op un = dsl::unary_op::negate;
     value constant;

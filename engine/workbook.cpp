@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "evaluator.hpp"
+#include "formula_shapes.hpp"
 #include "folio/engine/coerce.hpp"
 #include "workbook_state.hpp"
 
@@ -254,6 +255,7 @@ workbook& workbook::operator=(workbook&&) noexcept = default;
 std::uint32_t workbook::add_sheet(std::string_view name) {
     if (sheet* s = state_->find_sheet(name)) return s->index();
     const auto index = static_cast<std::uint32_t>(state_->sheets.size());
+    state_->shapes.clear();  // a cached formula may have bound a reference to this sheet as #REF!
     state_->sheets.push_back(std::make_unique<sheet>(std::string(name), index));
     return index;
 }
@@ -300,11 +302,24 @@ void workbook::set_value(cell_address at, value v) {
 }
 
 std::optional<formula_error> workbook::set_formula(cell_address at, std::string_view formula) {
-    auto parsed = dsl::parse_formula(formula);
-    if (!parsed) return parsed.error;
+    formula_shape shape = shape_of(formula, at);
     bound_formula bound;
-    const sheet* home = state_->sheets.at(at.sheet).get();
-    if (auto error = bind_formula(*parsed.root, formula, home, *state_, bound)) return error;
+    auto known = state_->shapes.find(shape.key);
+    if (known != state_->shapes.end() && known->second.shiftable) {
+        // A copy of a formula seen before: reuse its bound tree, moved to this cell.
+        bound.root = known->second.bound.root;
+        bound.let_slots = known->second.bound.let_slots;
+        shift_references(bound.root, at.row - known->second.origin.row, at.col - known->second.origin.col);
+        recollect_precedents(*state_, bound);
+    } else {
+        auto parsed = dsl::parse_formula(formula);
+        if (!parsed) return parsed.error;
+        const sheet* home = state_->sheets.at(at.sheet).get();
+        if (auto error = bind_formula(*parsed.root, formula, home, *state_, bound)) return error;
+        if (state_->shapes.size() > 100000) state_->shapes.clear();  // bound the memory it takes
+        state_->shapes.emplace(std::move(shape.key),
+                               workbook_state::shape_entry{shape_is_shiftable(*parsed.root, shape), bound, at});
+    }
     std::string text(formula);
     if (text.empty() || text.front() != '=') text.insert(text.begin(), '=');
     state_->install_formula(at, std::move(text), std::move(bound));

@@ -45,6 +45,13 @@ public:
     std::vector<cell_address> pending;  // cells changed since the last recalculation
     std::vector<std::uint32_t> volatile_formulas;
     recalc_stats stats;
+    // Bound formulas by shape (formula_shapes.hpp), so copies skip parse and bind.
+    struct shape_entry {
+        bool shiftable = false;
+        bound_formula bound;
+        cell_address origin;
+    };
+    std::unordered_map<std::string, shape_entry> shapes;
     std::function<double()> clock;
     std::mt19937_64 random{std::random_device{}()};
 

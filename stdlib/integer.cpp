@@ -37,10 +37,12 @@ value finite(double x) {
 // Converts argument i to a number with Excel's rules (blank 0, TRUE 1, numeric text).
 or_error<double> number_arg(const arguments& args, std::size_t i) { return to_number(args[i]); }
 
-// Converts argument i to a number truncated toward zero.
-or_error<double> integer_arg(const arguments& args, std::size_t i) {
+// Converts argument i to a number truncated toward zero; #NUM! when it is negative
+// before truncation (FACT(-0.5) is #NUM!, as "if number is negative" reads).
+or_error<double> count_arg(const arguments& args, std::size_t i) {
     auto x = number_arg(args, i);
     if (!x) return x.error();
+    if (*x < 0) return error_code::num;
     return std::trunc(*x);
 }
 
@@ -49,9 +51,9 @@ or_error<double> integer_arg(const arguments& args, std::size_t i) {
 // Returns n! for n truncated; #NUM! for a negative n or one above 170 (the result
 // would overflow).
 static value fact_impl(const arguments& args, call_context&) {
-    auto n = integer_arg(args, 0);
+    auto n = count_arg(args, 0);
     if (!n) return n.error();
-    if (*n < 0 || *n > 170) return error_code::num;
+    if (*n > 170) return error_code::num;
     double result = 1;
     for (double i = 2; i <= *n; ++i) result *= i;
     return finite(result);
@@ -60,11 +62,11 @@ static value fact_impl(const arguments& args, call_context&) {
 // Returns the number of ways to choose k of n items (both truncated); #NUM! when
 // n < 0, k < 0 or n < k.
 static value combin_impl(const arguments& args, call_context&) {
-    auto n = integer_arg(args, 0);
+    auto n = count_arg(args, 0);
     if (!n) return n.error();
-    auto k = integer_arg(args, 1);
+    auto k = count_arg(args, 1);
     if (!k) return k.error();
-    if (*n < 0 || *k < 0 || *n < *k) return error_code::num;
+    if (*n < *k) return error_code::num;
     const double kk = std::min(*k, *n - *k);
     // Each partial result is C(n-kk+i, i), an integer: exact while below 2^53.
     double result = 1;
@@ -76,11 +78,11 @@ static value combin_impl(const arguments& args, call_context&) {
 // Returns the number of ordered arrangements of k of n items (both truncated); #NUM!
 // when n <= 0, k < 0 or n < k.
 static value permut_impl(const arguments& args, call_context&) {
-    auto n = integer_arg(args, 0);
+    auto n = count_arg(args, 0);
     if (!n) return n.error();
-    auto k = integer_arg(args, 1);
+    auto k = count_arg(args, 1);
     if (!k) return k.error();
-    if (*n <= 0 || *k < 0 || *n < *k) return error_code::num;
+    if (*n <= 0 || *n < *k) return error_code::num;
     double result = 1;
     for (double i = 0; i < *k && std::isfinite(result); ++i) result *= *n - i;
     return finite(result);

@@ -196,3 +196,30 @@ TEST_CASE("operators follow Excel's coercion and error rules", "[workbook]") {
     CHECK(batch_line(evaluate("=NOSUCHFUNCTION(1)")) == "error\t#NAME?");
     CHECK(batch_line(evaluate("=LET(x,2,y,x*3,x+y)")) == "number\t8");
 }
+
+TEST_CASE("formulas copied down and across keep Excel's relative and absolute references", "[workbook]") {
+    auto book = make_workbook();
+    book.add_sheet("S");
+    for (int r = 1; r <= 5; ++r) {
+        book.set_value("S!A" + std::to_string(r), r);
+        book.set_value("S!B" + std::to_string(r), 10 * r);
+    }
+    book.set_value("S!E1", 1000);
+    for (int r = 1; r <= 5; ++r) {
+        const std::string n = std::to_string(r);
+        book.set_formula("S!C" + n, "=A" + n + "*2+$E$1+B$1");                // relative, absolute, mixed
+        book.set_formula("S!D" + n, "=SUM($A$1:A" + n + ")&\"|A1\"&'S'!B" + n);  // text that looks like a reference
+        book.set_formula("S!F" + n, "=SUM(A:A)+ROW()");                        // whole columns are not shifted
+    }
+    book.set_formula("S!G1", "=A1*2+$E$1+B$1");  // the same text one column over: its own references
+    CHECK(shown(book, "S!C1") == "number\t1012");
+    CHECK(shown(book, "S!C4") == "number\t1018");
+    CHECK(shown(book, "S!D3") == "text\t6|A130");
+    CHECK(shown(book, "S!D5") == "text\t15|A150");
+    CHECK(shown(book, "S!F2") == "number\t17");
+    CHECK(shown(book, "S!G1") == "number\t1012");
+    CHECK(book.formula_text(*book.address("S!C4")) == "=A4*2+$E$1+B$1");
+    book.set_value("S!A4", 100);
+    CHECK(shown(book, "S!C4") == "number\t1210");
+    CHECK(shown(book, "S!D5") == "text\t111|A150");
+}

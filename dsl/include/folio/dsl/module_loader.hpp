@@ -48,13 +48,17 @@ struct loaded_program {
     std::vector<std::unique_ptr<report_module>> modules;  // modules[0] is the root report
     std::vector<resolved_import> imports;
     std::optional<manifest> package;  // the folio.toml found beside the root, if any
+    std::shared_ptr<const source_file> manifest_file;  // its text, which diagnostics may point at
 
     const report_module& root() const { return *modules.front(); }
 };
 
 // Reads, parses and loads `root` and its imports, each file once. Problems (a file
 // that cannot be read, syntax errors, missing or cyclic imports, a bad manifest) go
-// to `diagnostics`; what could be loaded is returned.
+// to `diagnostics`; what could be loaded is returned. modules[0] always exists (an
+// empty module when the root cannot be read); an import that is missing, escapes
+// the roots or closes a cycle has module == nullptr. The diagnostics point into the
+// returned program's files: keep it alive while printing them.
 loaded_program load_program(const std::filesystem::path& root, const library_paths& paths,
                             diagnostic_list& diagnostics);
 
