@@ -13,6 +13,7 @@
 #include "folio/dsl/diagnostic.hpp"
 #include "folio/dsl/module_loader.hpp"
 #include "folio/engine/report/checker.hpp"
+#include "folio/stdlib/builtins.hpp"
 
 namespace folio::cli {
 namespace {
@@ -114,7 +115,7 @@ int check_command(const std::vector<std::string>& args, std::istream& in, std::o
     } else {
         program = dsl::load_program(opts.file, paths, diagnostics);
     }
-    if (!program.modules.empty()) report::check_program(program, diagnostics);
+    if (!program.modules.empty()) report::check_program(program, builtin_functions(), diagnostics);
     print_diagnostics(diagnostics, opts.json, out, err);
     return diagnostics.has_errors() ? 1 : 0;
 }

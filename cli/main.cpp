@@ -7,6 +7,7 @@
 #include "eval_command.hpp"
 #include "fmt_command.hpp"
 #include "functions_command.hpp"
+#include "render_command.hpp"
 
 namespace {
 
@@ -19,6 +20,8 @@ constexpr const char* usage =
     "                                 evaluate one formula per line: type<TAB>value\n"
     "  check FILE                     parse and check a report definition\n"
     "  fmt FILE [--write|--check]     print a report definition in canonical layout\n"
+    "  render FILE [--report NAME] [--format json] [--out DIR] [--param k=v]\n"
+    "                                 evaluate a report and write its outputs\n"
     "  functions [--markdown]         list the built-in functions\n"
     "  version                        print the version\n";
 
@@ -36,6 +39,7 @@ int main(int argc, char** argv) {
         if (command == "eval") return folio::cli::eval_command(args, std::cin, std::cout, std::cerr);
         if (command == "check") return folio::cli::check_command(args, std::cin, std::cout, std::cerr);
         if (command == "fmt") return folio::cli::fmt_command(args, std::cin, std::cout, std::cerr);
+        if (command == "render") return folio::cli::render_command(args, std::cin, std::cout, std::cerr);
         if (command == "functions") return folio::cli::functions_command(args, std::cout, std::cerr);
         if (command == "version" || command == "--version") {
             std::cout << "folio 0.1.0\n";

@@ -105,8 +105,9 @@ void append_snippet(std::string& out, const source_file& file, source_span span)
         const bool replaced = !d.valid || (d.code_point != '\t' && is_control(d.code_point));
         if (replaced) utf8::append(shown, U'\uFFFD');
         else shown.append(line.substr(i, d.length));
-        const unsigned width = d.code_point == '\t' ? 1 : replaced ? 1 : display_width(d.code_point);
-        if (i < start) padding += d.code_point == '\t' && !replaced ? std::string("\t") : std::string(width, ' ');
+        const bool tab = d.valid && d.code_point == '\t';
+        const unsigned width = tab || replaced ? 1 : display_width(d.code_point);
+        if (i < start) padding.append(tab ? std::string("\t") : std::string(width, ' '));
         else if (i < end) underline += width;
         i += d.length;
     }
@@ -125,18 +126,30 @@ void append_snippet(std::string& out, const source_file& file, source_span span)
     out += '\n';
 }
 
+// Appends `s` with invalid UTF-8 and control characters (tabs too) shown as U+FFFD,
+// so a message or path that quotes user input cannot disturb a terminal.
+void append_printable(std::string& out, std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const utf8::decoded d = utf8::decode(s, i);
+        if (!d.valid || is_control(d.code_point)) utf8::append(out, U'\uFFFD');
+        else out.append(s.substr(i, d.length));
+        i += d.length;
+    }
+}
+
 // Appends `file:line:col: word: message` (or `folio: word: message` without a file).
 void append_header(std::string& out, const source_file* file, source_span span, const char* word,
                    const std::string& message) {
     if (file) {
         const line_column lc = file->position(span.offset);
-        out += file->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
+        append_printable(out, file->path());
+        out += ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": ";
     } else {
         out += "folio: ";
     }
     out += word;
     out += ": ";
-    out += message;
+    append_printable(out, message);
     out += '\n';
 }
 
@@ -261,7 +274,9 @@ std::string format_text(const diagnostic_list& list) {
                 append_header(out, note.file, note.span, "note", note.message);
                 append_snippet(out, *note.file, note.span);
             } else {
-                out += "note: " + note.message + "\n";
+                out += "note: ";
+                append_printable(out, note.message);
+                out += '\n';
             }
         }
     }
@@ -270,7 +285,7 @@ std::string format_text(const diagnostic_list& list) {
 
 std::string format_json(const diagnostic_list& list) {
     const std::vector<const diagnostic*> order = in_order(list);
-    if (order.empty()) return "[]\n";
+    if (order.empty()) return "[]";
     std::string out = "[\n";
     for (std::size_t k = 0; k < order.size(); ++k) {
         const diagnostic& d = *order[k];
@@ -292,7 +307,7 @@ std::string format_json(const diagnostic_list& list) {
         out += "]}";
         out += k + 1 < order.size() ? ",\n" : "\n";
     }
-    out += "]\n";
+    out += ']';
     return out;
 }
 

@@ -12,6 +12,7 @@
 //   D::reference      an A1 reference, or `failure` where there are none
 //   D::range_colon    the ':' range operator, or `failure`
 //   D::where_keyword  `where` inside call arguments, or `failure`
+//   D::argument_end   what else ends an empty argument besides ',' ')' and the end
 //   D::inner          the dialect used inside parentheses and call arguments
 // Excel formulas are `formula` (excel_dialect) and stay exactly as before.
 //
@@ -90,6 +91,7 @@ struct excel_dialect {
     using reference = grammar::reference;
     using range_colon = one<':'>;
     using where_keyword = failure;
+    using argument_end = failure;
     using inner = excel_dialect;
 };
 
@@ -117,14 +119,14 @@ template <class D> struct expression;
 // call = function_name "(" [argument { "," argument }] ")"; an argument may be empty;
 // where the dialect has `where`: argument = expression ["where" expression]
 template <class D> struct call_open : seq<typename D::function_name, one<'('>> {};
-struct omitted_argument : at<sor<one<','>, one<')'>, eof>> {};
+template <class D> struct omitted_argument : at<sor<one<','>, one<')'>, eof, typename D::argument_end>> {};
 template <class D> struct where_condition : expression<D> {};
 template <class D>
 struct where_clause : seq<typename D::space_before, typename D::where_keyword, typename D::space_after,
                           must<where_condition<D>>> {};
 template <class D> struct argument_value : seq<expression<D>, opt<where_clause<D>>> {};
 template <class D>
-struct argument : seq<typename D::space_after, sor<argument_value<D>, omitted_argument>, typename D::space_after> {};
+struct argument : seq<typename D::space_after, sor<argument_value<D>, omitted_argument<D>>, typename D::space_after> {};
 struct call_close : one<')'> {};
 template <class D> struct call : seq<call_open<D>, list<argument<typename D::inner>, one<','>>, must<call_close>> {};
 

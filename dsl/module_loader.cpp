@@ -145,16 +145,25 @@ private:
     std::vector<search_folder> libraries_;  // --lib, FOLIO_PATH, aliases, in search order
     std::vector<fs::path> roots_;            // canonical allowed roots
     std::map<fs::path, const report_module*> loaded_;
-    std::vector<std::pair<fs::path, const report_module*>> stack_;  // files being loaded, outermost first
+    // A file being loaded and the import (in the file before it) that loaded it.
+    struct open_file {
+        fs::path key;
+        const report_module* module = nullptr;
+        const source_file* via_file = nullptr;
+        source_span via;
+    };
+    std::vector<open_file> stack_;  // outermost first
 
-    // Parses `file`, records it under `key` and loads its imports from `folder`.
-    void load_module(std::shared_ptr<source_file> file, const fs::path& key, const fs::path& folder) {
+    // Parses `file` (imported at `via` in `via_file`, if not the root), records it
+    // under `key` and loads its imports from `folder`.
+    void load_module(std::shared_ptr<source_file> file, const fs::path& key, const fs::path& folder,
+                     const source_file* via_file = nullptr, source_span via = {}) {
         auto module = std::make_unique<report_module>(parse_report(file, diagnostics_));
         module->file = file;
         const report_module* self = module.get();
         program_.modules.push_back(std::move(module));
         if (!key.empty()) loaded_[key] = self;
-        stack_.emplace_back(key, self);
+        stack_.push_back({key, self, via_file, via});
         for (const declaration& decl : self->declarations) {
             if (decl.kind != decl_kind::import || !decl.import) continue;
             const std::size_t index = program_.imports.size();
@@ -218,11 +227,16 @@ private:
     const report_module* open_import(const source_file* file, source_span at, const std::string& name,
                                      const fs::path& candidate, const fs::path& key) {
         for (std::size_t i = 0; i < stack_.size(); ++i) {
-            if (stack_[i].first != key) continue;
+            if (stack_[i].key != key) continue;
             std::vector<const report_module*> chain;
-            for (std::size_t k = i; k < stack_.size(); ++k) chain.push_back(stack_[k].second);
-            chain.push_back(stack_[i].second);
-            diagnostics_.error(file, at, "import cycle: " + chain_text(chain));
+            for (std::size_t k = i; k < stack_.size(); ++k) chain.push_back(stack_[k].module);
+            chain.push_back(stack_[i].module);
+            const std::vector<std::string> names = chain_names(chain);
+            std::string text;
+            for (const std::string& part : names) text += (text.empty() ? "" : " \u2192 ") + part;
+            diagnostic& d = diagnostics_.error(file, at, "import cycle: " + text);
+            for (std::size_t k = i + 1; k < stack_.size(); ++k)
+                d.notes.push_back({"'" + names[k - i] + "' is imported here", stack_[k].via_file, stack_[k].via});
             return nullptr;
         }
         if (auto found = loaded_.find(key); found != loaded_.end()) return found->second;
@@ -237,12 +251,13 @@ private:
             return nullptr;
         }
         const std::size_t index = program_.modules.size();
-        load_module(std::make_shared<source_file>(candidate.string(), std::move(text)), key, candidate.parent_path());
+        load_module(std::make_shared<source_file>(candidate.string(), std::move(text)), key, candidate.parent_path(), file,
+                    at);
         return program_.modules[index].get();
     }
 
-    // "a.folio → b.folio → a.folio": file names, or whole paths when names repeat.
-    static std::string chain_text(const std::vector<const report_module*>& chain) {
+    // The names of the files of a cycle: file names, or whole paths when names repeat.
+    static std::vector<std::string> chain_names(const std::vector<const report_module*>& chain) {
         bool ambiguous = false;
         for (std::size_t i = 0; i < chain.size(); ++i) {
             for (std::size_t k = 0; k < i; ++k) {
@@ -251,13 +266,9 @@ private:
                 if (a != b && fs::path(a).filename() == fs::path(b).filename()) ambiguous = true;
             }
         }
-        std::string text;
-        for (std::size_t i = 0; i < chain.size(); ++i) {
-            if (i) text += " \u2192 ";
-            const std::string& path = chain[i]->file->path();
-            text += ambiguous ? path : fs::path(path).filename().string();
-        }
-        return text;
+        std::vector<std::string> names;
+        for (const report_module* m : chain) names.push_back(ambiguous ? m->file->path() : fs::path(m->file->path()).filename().string());
+        return names;
     }
 
     // Reports an import found in none of the folders it was looked for in, listing

@@ -34,6 +34,7 @@ std::string quoted(std::string_view text) {
     return s;
 }
 
+// True when a and b are equal ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -224,13 +225,25 @@ struct out_line {
     bool opens = false;                // ends with '{'
     bool closes = false;               // is '}'
     bool is_comment = false;
-    bool decl_start = false;           // the first line of a top-level declaration
-    bool kind_change = false;          // ... whose kind differs from the declaration before
+    bool kind_change = false;          // the first line of a declaration whose kind differs from the one before
     int align_kind = -1;               // a one-line declaration whose '=' may be aligned
     std::size_t name_end = 0;          // where that alignment pads
     const comment* trailing = nullptr;
     bool blank_before = false;
 };
+
+// True when `s` can be written bare: a letter, '_' or non-ASCII character, then
+// letters, digits, '_' or non-ASCII characters (a schema column named otherwise is
+// written as a string).
+bool is_word(std::string_view s) {
+    if (s.empty()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+        if (!letter && !(i > 0 && c >= '0' && c <= '9')) return false;
+    }
+    return true;
+}
 
 // Display width in code points, for alignment.
 std::size_t width(std::string_view s) {
@@ -256,6 +269,7 @@ bool has_blank_line(std::string_view source, std::uint32_t a, std::uint32_t b) {
     return false;
 }
 
+// A comment as printed: "//" and its text, without trailing spaces.
 std::string comment_text(const comment& c) {
     std::string_view t = c.text;
     while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r' || t.back() == '\n'))
@@ -263,19 +277,20 @@ std::string comment_text(const comment& c) {
     return "//" + std::string(t);
 }
 
+// The canonical layout of one module (see the file comment for the three steps).
 class layout {
 public:
     explicit layout(const report_module& module)
         : module_(module), source_(module.file ? std::string_view(module.file->text()) : std::string_view()),
           printer_(source_) {}
 
+    // The whole formatted text.
     std::string run() {
         std::optional<decl_kind> previous;
         for (const declaration& d : module_.declarations) {
             const std::size_t first = lines_.size();
             add_declaration(d);
             if (lines_.size() == first) continue;
-            lines_[first].decl_start = true;
             lines_[first].kind_change = previous && *previous != d.kind;
             previous = d.kind;
         }
@@ -288,12 +303,14 @@ public:
     }
 
 private:
+    // One expression as printed; "" for a missing one.
     std::string expr(const formula_node* n) {
         std::string s;
         if (n) printer_.print(*n, s);
         return s;
     }
 
+    // Expressions separated by ", ".
     std::string expr_list(const std::vector<formula_ptr>& list) {
         std::string s;
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -303,6 +320,7 @@ private:
         return s;
     }
 
+    // Names separated by ", ".
     static std::string ident_list(const std::vector<identifier>& list) {
         std::string s;
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -312,8 +330,10 @@ private:
         return s;
     }
 
+    // `key: value, value`.
     std::string option_text(const option& o) { return o.key.text + ": " + expr_list(o.values); }
 
+    // Options separated by ", ", as inside parentheses or an inline block.
     std::string option_list(const std::vector<option>& options) {
         std::string s;
         for (std::size_t i = 0; i < options.size(); ++i) {
@@ -323,6 +343,7 @@ private:
         return s;
     }
 
+    // Appends a code line printing the source bytes [begin, end).
     out_line& add(int indent, std::string text, std::uint32_t begin, std::uint32_t end) {
         out_line l;
         l.indent = indent;
@@ -348,6 +369,7 @@ private:
         return source_.substr(header_end, first - header_end).find('\n') == std::string_view::npos;
     }
 
+    // A declaration on one line: `keyword name` + rest; `alignable` lets its '=' line up.
     void add_one_line(const declaration& d, std::string keyword, std::string rest, bool alignable) {
         std::string text = keyword + " " + d.name.text;
         const std::size_t name_end = text.size();
@@ -359,6 +381,7 @@ private:
         }
     }
 
+    // The lines of one declaration.
     void add_declaration(const declaration& d) {
         const std::uint32_t begin = d.span.offset, end = end_of(d.span);
         switch (d.kind) {
@@ -398,8 +421,14 @@ private:
                 const chart_decl& c = *d.chart;
                 std::string args = expr_list(c.metrics);
                 if (!c.by.empty()) args += " by " + ident_list(c.by);
-                if (!c.options.empty()) args += (args.empty() ? "" : ", ") + option_list(c.options);
-                add_one_line(d, "chart", " = " + c.type.text + "(" + args + ")", true);
+                // Options go inside the parentheses, where each takes one value; an
+                // option with several values needs the block after them.
+                const bool in_block = std::any_of(c.options.begin(), c.options.end(),
+                                                  [](const option& o) { return o.values.size() != 1; });
+                if (!c.options.empty() && !in_block) args += (args.empty() ? "" : ", ") + option_list(c.options);
+                std::string rest = " = " + c.type.text + "(" + args + ")";
+                if (in_block) rest += " { " + option_list(c.options) + " }";
+                add_one_line(d, "chart", std::move(rest), true);
                 return;
             }
             case decl_kind::report: add_report(d); return;
@@ -414,6 +443,7 @@ private:
         }
     }
 
+    // A source: one line, or a header, one line per schema column and '}'.
     void add_source(const declaration& d) {
         if (!d.source) return;
         const source_decl& s = *d.source;
@@ -430,10 +460,12 @@ private:
         for (const auto& o : s.options) header_end = std::max(header_end, end_of(o.span));
         add(0, "source " + d.name.text + " = " + call + " {", d.span.offset, header_end).opens = true;
         for (const column_decl& c : s.schema)
-            add(2, c.name.text + ": " + c.type.text, c.name.span.offset, end_of(c.type.span));
+            add(2, (is_word(c.name.text) ? c.name.text : quoted(c.name.text)) + ": " + c.type.text, c.name.span.offset,
+                end_of(c.type.span));
         add_close(0, end_of(d.span));
     }
 
+    // A metric: one line (options inline if written so), or a block of options.
     void add_metric(const declaration& d) {
         if (!d.metric) return;
         const metric_decl& m = *d.metric;
@@ -452,6 +484,7 @@ private:
         add_close(0, end_of(d.span));
     }
 
+    // A report: its header, one line per block, '}'.
     void add_report(const declaration& d) {
         if (!d.report) return;
         const report_decl& r = *d.report;
@@ -470,6 +503,7 @@ private:
         add_close(0, end_of(d.span));
     }
 
+    // One block of a report, indented by two.
     void add_block(const report_block& b) {
         const std::uint32_t begin = b.span.offset, end = end_of(b.span);
         switch (b.kind) {
@@ -480,12 +514,24 @@ private:
             case block_kind::table: {
                 std::string head = "table";
                 if (!b.by.empty()) head += " by " + ident_list(b.by);
-                if (b.options.empty()) {
-                    add(2, head + (b.items.empty() ? " {}" : " { " + expr_list(b.items) + " }"), begin, end);
+                if (b.items.empty() && b.options.empty()) {
+                    add(2, head + " {}", begin, end);
                     return;
                 }
-                std::uint32_t header_end = begin;
-                for (const auto& id : b.by) header_end = std::max(header_end, end_of(id.span));
+                std::string entries = expr_list(b.items);
+                if (!b.options.empty()) entries += (entries.empty() ? "" : ", ") + option_list(b.options);
+                // Inline when the first entry was written on the line of `table`; else the
+                // metrics on one line and the options one per line.
+                const std::uint32_t header_end = b.by.empty() ? begin + 5 : end_of(b.by.back().span);
+                std::uint32_t first = end;
+                if (!b.items.empty() && b.items.front()) first = std::min(first, b.items.front()->offset);
+                if (!b.options.empty()) first = std::min(first, b.options.front().span.offset);
+                const bool written_inline = !source_.empty() && first >= header_end && first <= source_.size() &&
+                                            source_.substr(header_end, first - header_end).find('\n') == std::string_view::npos;
+                if (written_inline) {
+                    add(2, head + " { " + entries + " }", begin, end);
+                    return;
+                }
                 add(2, head + " {", begin, header_end).opens = true;
                 if (!b.items.empty()) {
                     const std::uint32_t items_begin = b.items.front() ? b.items.front()->offset : header_end;
@@ -580,7 +626,8 @@ private:
         }
     }
 
-    // Trailing comments line up in runs of consecutive lines that all have one.
+    // The text of the lines; trailing comments line up in runs of consecutive lines
+    // that all have one.
     static std::string render(const std::vector<out_line>& items) {
         std::vector<std::size_t> comment_column(items.size(), 0);
         std::size_t k = 0;
@@ -621,6 +668,7 @@ private:
 
 // --- same_syntax: the trees of two modules, spans aside ---
 
+// True when two expressions are the same tree (offsets aside); iterative, for deep trees.
 bool same_expression(const formula_node* a, const formula_node* b) {
     std::vector<std::pair<const formula_node*, const formula_node*>> stack{{a, b}};
     while (!stack.empty()) {
@@ -655,6 +703,7 @@ bool same_expression(const formula_node* a, const formula_node* b) {
     return true;
 }
 
+// True when two lists of expressions are the same, element by element.
 bool same_list(const std::vector<formula_ptr>& a, const std::vector<formula_ptr>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -662,6 +711,7 @@ bool same_list(const std::vector<formula_ptr>& a, const std::vector<formula_ptr>
     return true;
 }
 
+// True when two lists of names have the same texts.
 bool same_ids(const std::vector<identifier>& a, const std::vector<identifier>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -669,8 +719,10 @@ bool same_ids(const std::vector<identifier>& a, const std::vector<identifier>& b
     return true;
 }
 
+// True when two options have the same key and values.
 bool same_option(const option& a, const option& b) { return a.key.text == b.key.text && same_list(a.values, b.values); }
 
+// True when two lists of options are the same, in order.
 bool same_options(const std::vector<option>& a, const std::vector<option>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -678,6 +730,7 @@ bool same_options(const std::vector<option>& a, const std::vector<option>& b) {
     return true;
 }
 
+// True when two report blocks are the same.
 bool same_block(const report_block& a, const report_block& b) {
     if (a.kind != b.kind) return false;
     switch (a.kind) {
@@ -691,11 +744,13 @@ bool same_block(const report_block& a, const report_block& b) {
     return false;
 }
 
+// True when both pointers are set or both are null.
 template <class T>
 bool both_or_neither(const std::unique_ptr<T>& a, const std::unique_ptr<T>& b) {
     return (a == nullptr) == (b == nullptr);
 }
 
+// True when two declarations are the same, spans aside.
 bool same_declaration(const declaration& a, const declaration& b) {
     if (a.kind != b.kind || a.name.text != b.name.text) return false;
     if (!both_or_neither(a.import, b.import) || !both_or_neither(a.theme, b.theme) ||

@@ -27,6 +27,7 @@ source_file::source_file(std::string path, std::string text) : path_(std::move(p
 }
 
 line_column source_file::position(std::uint32_t offset) const {
+    if (line_starts_.empty()) return {1, 1};  // a default-constructed file
     offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
     const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const auto line = static_cast<std::uint32_t>(next - line_starts_.begin());

@@ -1,4 +1,20 @@
 # Sources of the report checker (owned by engine/report/), relative to engine/.
 set(FOLIO_ENGINE_REPORT_SOURCES
+  report/aggregate_binding.cpp
+  report/chart_checks.cpp
+  report/dimension_checks.cpp
+  report/expression_binder.cpp
+  report/metric_checks.cpp
+  report/metric_uses.cpp
+  report/option_checks.cpp
+  report/ordering.cpp
   report/report_checker.cpp
+  report/report_checks.cpp
+  report/report_model.cpp
+  report/scopes.cpp
+  report/source_checks.cpp
+  report/statement.cpp
+  report/usage.cpp
+  report/value_checks.cpp
+  report/vocabulary.cpp
 )

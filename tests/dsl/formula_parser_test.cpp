@@ -42,6 +42,7 @@ std::string show(const formula_node& n) {
         case node_kind::reference: return reference_text(n);
         case node_kind::name: return "name:" + n.text;
         case node_kind::omitted: return "_";
+        case node_kind::where: return "where(" + show(*n.children[0]) + "," + show(*n.children[1]) + ")";
         case node_kind::unary: return std::string(n.un == unary_op::negate ? "neg" : "pos") + "(" + show(*n.children[0]) + ")";
         case node_kind::percent: return "pct(" + show(*n.children[0]) + ")";
         case node_kind::binary: return "(" + show(*n.children[0]) + op_text(n.bin) + show(*n.children[1]) + ")";

@@ -53,7 +53,8 @@ private:
 
 // Prints diagnostics as text (above), one after another.
 std::string format_text(const diagnostic_list& list);
-// Prints diagnostics as a JSON array for editors and CI:
+// Prints diagnostics as a JSON array for editors and CI, one diagnostic per line and
+// no line break after the closing bracket ("[]" when there are none):
 // [{"severity":"error","file":"r.folio","line":12,"column":7,"end_line":12,"end_column":13,
 //   "message":"...","notes":[{"message":"...","file":...,"line":...,"column":...}]}]
 std::string format_json(const diagnostic_list& list);

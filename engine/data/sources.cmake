@@ -1,0 +1,19 @@
+# Sources of the data layer (owned by engine/data/), relative to engine/.
+set(FOLIO_ENGINE_DATA_SOURCES
+  data/column.cpp
+  data/column_type.cpp
+  data/csv_input.cpp
+  data/csv_options.cpp
+  data/csv_reader.cpp
+  data/csv_scanner.cpp
+  data/csv_schema.cpp
+  data/csv_splitter.cpp
+  data/line_locator.cpp
+  data/load_issue.cpp
+  data/sqlite_connection.cpp
+  data/sqlite_reader.cpp
+  data/sqlite_schema.cpp
+  data/string_pool.cpp
+  data/table.cpp
+  data/value_parsing.cpp
+)

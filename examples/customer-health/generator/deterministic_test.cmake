@@ -1,0 +1,38 @@
+# CTest driver for example_data_deterministic: runs folio_example_data twice into two
+# fresh folders, requires every file to be identical byte for byte, then runs
+# folio_example_data_check on the first. Variables: GENERATOR, CHECKER, WORK_DIR.
+foreach(var GENERATOR CHECKER WORK_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "${var} is not set")
+  endif()
+endforeach()
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+foreach(run a b)
+  execute_process(COMMAND "${GENERATOR}" "${WORK_DIR}/${run}" RESULT_VARIABLE status)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "folio_example_data ${WORK_DIR}/${run} failed: ${status}")
+  endif()
+endforeach()
+
+file(GLOB files_a RELATIVE "${WORK_DIR}/a" "${WORK_DIR}/a/*")
+file(GLOB files_b RELATIVE "${WORK_DIR}/b" "${WORK_DIR}/b/*")
+list(SORT files_a)
+list(SORT files_b)
+if(NOT files_a STREQUAL "accounts.csv;support.db;surveys.csv" OR NOT files_b STREQUAL files_a)
+  message(FATAL_ERROR "unexpected files: [${files_a}] and [${files_b}]")
+endif()
+foreach(f IN LISTS files_a)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${WORK_DIR}/a/${f}" "${WORK_DIR}/b/${f}" RESULT_VARIABLE differ)
+  if(NOT differ EQUAL 0)
+    message(FATAL_ERROR "${f} differs between two runs")
+  endif()
+  file(SHA256 "${WORK_DIR}/a/${f}" sum)
+  message(STATUS "${f}: identical in both runs (sha256 ${sum})")
+endforeach()
+
+execute_process(COMMAND "${CHECKER}" "${WORK_DIR}/a" RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "folio_example_data_check failed")
+endif()
+file(REMOVE_RECURSE "${WORK_DIR}")
