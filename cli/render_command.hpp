@@ -1,4 +1,4 @@
-// `folio render`: see docs/cli.md.
+// `folio render`: evaluates reports and writes their outputs; see docs/evaluation.md and docs/json.md.
 #pragma once
 
 #include <iosfwd>

@@ -10,6 +10,9 @@ namespace {
 
 constexpr std::size_t chunk_bytes = std::size_t{4} << 20;
 
+// Bytes after the sentinel that block scanners may read (never use): see csv_input.hpp.
+constexpr std::size_t padding = 64;
+
 }  // namespace
 
 csv_input::csv_input(const std::filesystem::path& path, std::string display, progress_callback progress)
@@ -23,7 +26,7 @@ csv_input::csv_input(const std::filesystem::path& path, std::string display, pro
     std::setvbuf(file_, nullptr, _IONBF, 0);
     const auto size = std::filesystem::file_size(path, ec);
     file_size_ = ec ? 0 : static_cast<std::uint64_t>(size);
-    buffer_.resize(chunk_bytes + 1);
+    buffer_.resize(chunk_bytes + 1 + padding);
     read_chunk();
 
     const auto* b = reinterpret_cast<const unsigned char*>(buffer_.data());
@@ -54,7 +57,7 @@ void csv_input::refill(const char* keep_from) {
     if (kept > 0) std::memmove(buffer_.data(), keep_from, kept);
     base_ += keep_at;
     size_ = kept;
-    if (buffer_.size() < kept + chunk_bytes + 1) buffer_.resize(kept + chunk_bytes + 1);
+    if (buffer_.size() < kept + chunk_bytes + 1 + padding) buffer_.resize(kept + chunk_bytes + 1 + padding);
     read_chunk();
 }
 
@@ -63,7 +66,7 @@ void csv_input::read_chunk() {
         buffer_[size_] = '\n';
         return;
     }
-    const std::size_t room = buffer_.size() - 1 - size_;
+    const std::size_t room = buffer_.size() - 1 - padding - size_;
     const std::size_t got = std::fread(buffer_.data() + size_, 1, room, file_);
     if (got < room) {
         if (std::ferror(file_))

@@ -1,6 +1,7 @@
 // The bytes of a CSV file, read in large chunks into one buffer: a window of unconsumed
 // bytes that the splitter walks, refilled on demand, with a '\n' sentinel after the last
-// byte so scanning loops need no bounds check. The file is never held whole: the buffer
+// byte so scanning loops need no bounds check, and 64 readable bytes after the sentinel so
+// that a scanner may load a whole 64-byte block that starts before it. The file is never held whole: the buffer
 // is a few megabytes, and grows only when a single record is longer than that.
 //
 // The first chunk is checked for a byte-order mark: UTF-8's is skipped, UTF-16's and
@@ -28,7 +29,7 @@ public:
     /// Returns the first unconsumed byte.
     const char* begin() const { return buffer_.data(); }
 
-    /// Returns the end of the bytes read; *end() is a '\n' sentinel.
+    /// Returns the end of the bytes read; *end() is a '\n' sentinel, followed by 64 more readable bytes.
     const char* end() const { return buffer_.data() + size_; }
 
     /// Tells whether the whole file has been read into the window.

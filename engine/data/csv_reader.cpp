@@ -14,6 +14,7 @@
 // of the group was converted and every new string passed the UTF-8 check, so a skipped row
 // leaves nothing behind in the dictionaries.
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -58,6 +59,17 @@ public:
             std::string error;
             format_ = detail::date_format::compile(options.date_format, error);
         }
+        // Parse first, test for a null marker only when parsing fails, unless a marker would parse.
+        markers_first_[static_cast<std::size_t>(column_type::number)] =
+            nulls_.any_accepted([&](std::string_view m) { return detail::parse_number(m, options.decimal).has_value(); });
+        markers_first_[static_cast<std::size_t>(column_type::boolean)] =
+            nulls_.any_accepted([](std::string_view m) { return detail::parse_bool(m, true).has_value(); });
+        const bool date_marker = nulls_.any_accepted([&](std::string_view m) {
+            return detail::parse_date_time(detail::trim_blanks(m), format_ ? &*format_ : nullptr).state !=
+                   detail::date_reading::status::not_a_date;
+        });
+        markers_first_[static_cast<std::size_t>(column_type::date)] = date_marker;
+        markers_first_[static_cast<std::size_t>(column_type::timestamp)] = date_marker;
         map_columns(path);
     }
 
@@ -92,6 +104,7 @@ private:
     detail::csv_scanner scanner_;
     detail::null_markers nulls_;
     std::optional<detail::date_format> format_;
+    std::array<bool, 5> markers_first_{};  // per column type: some null marker is also a valid value
     std::vector<target> typed_;   // number, bool, date, timestamp columns
     std::vector<target> texts_;   // text columns
     std::size_t expected_fields_ = 0;
@@ -245,51 +258,73 @@ private:
     /// Converts the field of a number, bool, date or timestamp column in every record of the group.
     void convert_typed(const target& t, column& col) {
         const std::size_t n = group_.size();
+        const bool markers_first = markers_first_[static_cast<std::size_t>(t.type)];
         for (std::size_t r = 0; r < n; ++r) {
             if (bad_[r] != 0) {
                 col.push_null();  // a placeholder, removed with the record
                 continue;
             }
             const std::string_view text = value_of(group_.field(r, t.field));
-            if (is_null_marker(text)) {
+            if (markers_first && is_null_marker(text)) {
                 col.push_null();
                 continue;
             }
-            switch (t.type) {
-                case column_type::number:
-                    if (const std::optional<double> v = detail::parse_number(text, options_.decimal)) {
-                        col.push_number(*v);
-                        continue;
-                    }
-                    misfit(r, t, text, "expects a number");
-                    break;
-                case column_type::boolean:
-                    if (const std::optional<bool> v = detail::parse_bool(text, true)) {
-                        col.push_boolean(*v);
-                        continue;
-                    }
-                    misfit(r, t, text, "expects a bool (true or false)");
-                    break;
-                case column_type::date:
-                case column_type::timestamp: {
-                    const detail::date_reading d = detail::parse_date_time(detail::trim_blanks(text), format_ ? &*format_ : nullptr);
-                    if (d.state == detail::date_reading::status::ok) {
-                        // A date column keeps the day of a date-time.
-                        col.push_number(t.type == column_type::date ? static_cast<double>(static_cast<std::int64_t>(d.serial))
-                                                                    : d.serial);
-                        continue;
-                    }
-                    const bool date = t.type == column_type::date;
-                    if (d.state == detail::date_reading::status::out_of_range)
-                        misfit(r, t, text, date ? "expects a date from 1900-01-01 to 9999-12-31"
-                                                : "expects a timestamp from 1900-01-01 to 9999-12-31");
-                    else
-                        misfit(r, t, text, date ? "expects a date" : "expects a timestamp");
-                    break;
-                }
-                case column_type::text: break;
+            if (convert_value(t, text, col)) continue;
+            if (!markers_first && is_null_marker(text)) {
+                col.push_null();
+                continue;
             }
+            misfit_value(r, t, text);
             col.push_null();  // a placeholder for the bad record
+        }
+    }
+
+    /// Appends the value of `text` to a number, bool, date or timestamp column; false when it does not fit.
+    bool convert_value(const target& t, std::string_view text, column& col) const {
+        switch (t.type) {
+            case column_type::number:
+                if (const std::optional<double> v = detail::parse_number(text, options_.decimal)) {
+                    col.push_number(*v);
+                    return true;
+                }
+                return false;
+            case column_type::boolean:
+                if (const std::optional<bool> v = detail::parse_bool(text, true)) {
+                    col.push_boolean(*v);
+                    return true;
+                }
+                return false;
+            case column_type::date:
+            case column_type::timestamp: {
+                const detail::date_reading d = detail::parse_date_time(detail::trim_blanks(text), format_ ? &*format_ : nullptr);
+                if (d.state != detail::date_reading::status::ok) return false;
+                // A date column keeps the day of a date-time.
+                col.push_number(t.type == column_type::date ? static_cast<double>(static_cast<std::int64_t>(d.serial)) : d.serial);
+                return true;
+            }
+            case column_type::text: break;
+        }
+        return false;
+    }
+
+    /// Marks a record bad because `text` does not fit the column of `t`, saying what the column expects.
+    void misfit_value(std::size_t r, const target& t, std::string_view text) {
+        switch (t.type) {
+            case column_type::number: misfit(r, t, text, "expects a number"); return;
+            case column_type::boolean: misfit(r, t, text, "expects a bool (true or false)"); return;
+            case column_type::date:
+            case column_type::timestamp: {
+                const bool out_of_range = detail::parse_date_time(detail::trim_blanks(text), format_ ? &*format_ : nullptr).state ==
+                                          detail::date_reading::status::out_of_range;
+                const bool date = t.type == column_type::date;
+                if (out_of_range)
+                    misfit(r, t, text, date ? "expects a date from 1900-01-01 to 9999-12-31"
+                                            : "expects a timestamp from 1900-01-01 to 9999-12-31");
+                else
+                    misfit(r, t, text, date ? "expects a date" : "expects a timestamp");
+                return;
+            }
+            case column_type::text: return;
         }
     }
 

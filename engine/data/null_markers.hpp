@@ -22,7 +22,18 @@ public:
         if (text.size() < 64 && ((lengths_ >> text.size()) & 1u) == 0) return false;
         if (text.size() >= 64 && !long_) return false;
         for (const std::string& m : markers_)
-            if (m == text) return true;
+            if (m.size() == text.size() && (m.empty() || m[0] == text[0]) && std::string_view(m) == text) return true;
+        return false;
+    }
+
+    /// Returns the markers.
+    const std::vector<std::string>& markers() const { return markers_; }
+
+    /// Tells whether `accepts` takes some marker as a value (then markers must be checked before parsing).
+    template <class Accepts>
+    bool any_accepted(Accepts&& accepts) const {
+        for (const std::string& m : markers_)
+            if (accepts(std::string_view(m))) return true;
         return false;
     }
 

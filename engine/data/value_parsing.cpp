@@ -13,10 +13,6 @@
 namespace folio::data::detail {
 namespace {
 
-constexpr std::array<double, 23> powers_of_ten = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
 /// Tells whether c is an ASCII digit.
 inline bool is_digit(char c) {
     return static_cast<unsigned char>(c - '0') < 10;
@@ -117,38 +113,18 @@ std::string_view trim_blanks(std::string_view text) {
     return text.substr(b, e - b);
 }
 
-std::optional<double> parse_number(std::string_view text, char decimal) {
+std::optional<double> parse_number_general(std::string_view text, char decimal) {
     const char* p = text.data();
     const char* end = p + text.size();
     if (p != end && (*p == ' ' || end[-1] == ' ' || *p == '\t' || end[-1] == '\t')) {
         text = trim_blanks(text);
         p = text.data();
         end = p + text.size();
+        if (auto v = parse_number(text, decimal)) return v;
     }
     bool negative = false;
     if (p != end && (*p == '-' || *p == '+')) negative = *p++ == '-';
     const char* body = p;
-
-    // Fast path: up to 15 significant digits with an optional fraction, converted exactly.
-    std::uint64_t mantissa = 0;
-    int digits = 0, fraction_digits = 0;
-    while (p != end && is_digit(*p)) {
-        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
-        ++digits;
-    }
-    if (p != end && *p == decimal) {
-        ++p;
-        while (p != end && is_digit(*p)) {
-            mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
-            ++digits;
-            ++fraction_digits;
-        }
-    }
-    if (p == end && digits > 0 && digits <= 15) {
-        double v = static_cast<double>(mantissa);
-        if (fraction_digits > 0) v /= powers_of_ten[static_cast<std::size_t>(fraction_digits)];
-        return negative ? -v : v;
-    }
 
     // General path: check the shape digits [decimal digits] [e [sign] digits], then from_chars.
     p = body;
@@ -168,13 +144,21 @@ std::optional<double> parse_number(std::string_view text, char decimal) {
     }
     if (p != end) return std::nullopt;
 
-    std::string buffer;
-    buffer.reserve(static_cast<std::size_t>(end - body) + 1);
-    if (negative) buffer.push_back('-');
-    for (const char* q = body; q != end; ++q) buffer.push_back(*q == decimal ? '.' : *q);
+    // from_chars wants '.' and no '+': copy, on the stack unless the number is very long.
+    const std::size_t size = static_cast<std::size_t>(end - body) + (negative ? 1 : 0);
+    char small[96];
+    std::string large;
+    char* out = small;
+    if (size > sizeof small) {
+        large.resize(size);
+        out = large.data();
+    }
+    char* w = out;
+    if (negative) *w++ = '-';
+    for (const char* q = body; q != end; ++q) *w++ = *q == decimal ? '.' : *q;
     double v = 0;
-    const auto [ptr, ec] = std::from_chars(buffer.data(), buffer.data() + buffer.size(), v, std::chars_format::general);
-    if (ec != std::errc() || ptr != buffer.data() + buffer.size() || !std::isfinite(v)) return std::nullopt;
+    const auto [ptr, ec] = std::from_chars(out, w, v, std::chars_format::general);
+    if (ec != std::errc() || ptr != w || !std::isfinite(v)) return std::nullopt;
     return v;
 }
 

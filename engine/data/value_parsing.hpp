@@ -20,8 +20,41 @@ namespace folio::data::detail {
 /// Returns `text` without leading and trailing spaces and tabs.
 std::string_view trim_blanks(std::string_view text);
 
-/// Parses a whole field as a number with `decimal` ('.' or ',') as the decimal separator; nullopt when it is not exactly one number.
-std::optional<double> parse_number(std::string_view text, char decimal);
+/// Parses a whole field as a number with `decimal` ('.' or ',') as the decimal separator; nullopt
+/// when it is not exactly one number. Handles blanks around the number, exponents and long
+/// mantissas; parse_number tries the common short form inline first.
+std::optional<double> parse_number_general(std::string_view text, char decimal);
+
+inline constexpr double powers_of_ten[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                             1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+/// Parses a whole field as a number (see parse_number_general): the form [sign] digits
+/// [decimal digits] with at most 15 digits is converted here exactly, as one correctly rounded
+/// division of two exact doubles; anything else goes to parse_number_general.
+inline std::optional<double> parse_number(std::string_view text, char decimal) {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    bool negative = false;
+    if (p != end && (*p == '-' || *p == '+')) negative = *p++ == '-';
+    std::uint64_t mantissa = 0;
+    int digits = 0, fraction_digits = 0;
+    while (p != end && static_cast<unsigned char>(*p - '0') < 10) {
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
+        ++digits;
+    }
+    if (p != end && *p == decimal) {
+        ++p;
+        while (p != end && static_cast<unsigned char>(*p - '0') < 10) {
+            mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
+            ++digits;
+            ++fraction_digits;
+        }
+    }
+    if (p != end || digits == 0 || digits > 15) return parse_number_general(text, decimal);
+    double v = static_cast<double>(mantissa);
+    if (fraction_digits > 0) v /= powers_of_ten[fraction_digits];
+    return negative ? -v : v;
+}
 
 /// Parses "true"/"false" in any case, and "1"/"0" when `digits` is set; nullopt otherwise.
 std::optional<bool> parse_bool(std::string_view text, bool digits);

@@ -1,1 +1,95 @@
-// Placeholder: being written.
+// evaluate_program (see evaluate.hpp): params, the plan of the selected reports and
+// the expectations, one bind and one scan per source read, then the derived metrics
+// of every report and the expectations.
+#include <memory>
+
+#include "expectations.hpp"
+#include "folio/engine/eval/evaluate.hpp"
+#include "function_calls.hpp"
+#include "metric_evaluator.hpp"
+#include "param_values.hpp"
+#include "plan.hpp"
+#include "report_builder.hpp"
+#include "source_scan.hpp"
+
+namespace folio::eval {
+namespace {
+
+// The reports to evaluate: those named (false after a diagnostic for an unknown name), else all.
+bool select_reports(const report::checked_program& program, const std::vector<std::string>& names,
+                    std::vector<std::size_t>& out, dsl::diagnostic_list& diagnostics) {
+    if (names.empty()) {
+        for (std::size_t r = 0; r < program.reports.size(); ++r) out.push_back(r);
+        return true;
+    }
+    std::vector<std::string> known;
+    for (const report::report& r : program.reports) known.push_back(r.qualified_name);
+    bool ok = true;
+    for (const std::string& name : names) {
+        const report::report* found = program.find_report(name);
+        if (found == nullptr) {
+            dsl::diagnostic& d = diagnostics.error(nullptr, {}, "unknown report '" + name + "'");
+            if (auto best = dsl::closest_match(name, known)) d.notes.push_back({"did you mean '" + *best + "'?", nullptr, {}});
+            else if (known.empty()) d.notes.push_back({"the program declares no reports", nullptr, {}});
+            ok = false;
+            continue;
+        }
+        const auto index = static_cast<std::size_t>(found - program.reports.data());
+        if (std::find(out.begin(), out.end(), index) == out.end()) out.push_back(index);
+    }
+    return ok;
+}
+
+}  // namespace
+
+program_result evaluate_program(const report::checked_program& program, const evaluate_options& options,
+                                dsl::diagnostic_list& diagnostics) {
+    program_result result;
+    report_call_context ctx(options.clock);
+    bool ok = compute_params(program, options.params, ctx, result.params, diagnostics);
+    std::vector<std::size_t> selected;
+    ok = select_reports(program, options.reports, selected, diagnostics) && ok;
+    if (!ok) return result;
+
+    evaluation_plan plan(program, [&](const report::expr& e) { return evaluate_constant(e, result.params, ctx); });
+    std::vector<bool> keep_rows(program.sources.size(), false);
+    std::vector<report_builder> builders;
+    for (std::size_t r : selected) {
+        builders.emplace_back(program, r, result.params);
+        ok = builders.back().plan(plan, keep_rows, diagnostics) && ok;
+    }
+    plan_expectations(program, plan);
+    if (!ok) return result;
+
+    domain_set domains(options.calendar);
+    std::vector<std::unique_ptr<source_scan>> scans(program.sources.size());
+    for (std::size_t s = 0; s < program.sources.size(); ++s) {
+        if (plan.needs(s).empty() && !keep_rows[s]) continue;
+        scans[s] = std::make_unique<source_scan>(program, s, plan, result.params, ctx, domains);
+        ok = scans[s]->bind(keep_rows[s], diagnostics, result.data_errors) && ok;
+    }
+    if (!ok) return result;
+    for (std::size_t s = 0; s < scans.size(); ++s) {
+        if (!scans[s]) continue;
+        source_scan::progress_hook progress;
+        if (options.progress) {
+            const std::string name = program.sources[s].qualified_name;
+            progress = [&options, name](std::uint64_t done, std::uint64_t total) { options.progress(name, done, total); };
+        }
+        ok = scans[s]->scan(progress, result.data_errors) && ok;
+        result.sources.push_back(scans[s]->summary());
+    }
+    if (!ok) return result;
+
+    metric_evaluator metrics(program, plan, scans, domains, result.params, ctx);
+    for (report_builder& b : builders) result.reports.push_back(b.build(plan, scans, domains, metrics));
+    result.expects = check_expectations(program, plan, metrics, diagnostics);
+    for (const expect_result& e : result.expects) result.failed_expects += e.passed ? 0 : 1;
+    for (report_result& r : result.reports) r.expects = result.expects;
+    result.aggregates = plan.bases();
+    result.formulas = plan.formulas();
+    result.ok = true;
+    return result;
+}
+
+}  // namespace folio::eval

@@ -80,12 +80,11 @@ bool json::flat() const {
     return true;
 }
 
-// A container of scalars and flat objects, short enough for one line.
+// An array of scalars, or an object of scalars and flat objects.
 bool json::inline_container() const {
     if (kind_ == kind::array) {
         for (const json& v : items_)
-            if (v.is_container() && !(v.flat() && items_.size() == 1) && !(v.kind_ == kind::array && v.items_.empty()))
-                return false;
+            if (v.is_container() && !(v.kind_ == kind::array && v.items_.empty())) return false;
         return true;
     }
     for (const auto& [k, v] : members_)

@@ -303,9 +303,9 @@ report_result report_builder::build(const evaluation_plan& plan, const std::vect
                 }
                 std::vector<dimension_key> ordered = ch.by;
                 if (chart.series != npos) {
-                    ch.series = {chart.series, program_.dimensions[chart.series].grain};
+                    ch.series_key = {chart.series, program_.dimensions[chart.series].grain};
                     ch.series_name = program_.dimensions[chart.series].name;
-                    ordered.insert(ordered.begin(), ch.series);
+                    ordered.insert(ordered.begin(), ch.series_key);
                 }
                 std::set<std::size_t> sources;
                 for (const report::metric_use& use : chart.metrics) {
@@ -315,7 +315,7 @@ report_result report_builder::build(const evaluation_plan& plan, const std::vect
                 const std::vector<std::size_t> order = positions(keys, ordered);
                 const auto tuples = list_contexts(plan, g, {sources.begin(), sources.end()}, scans, domains, order, true);
                 const std::vector<std::size_t> x_at = positions(keys, ch.by);
-                const std::size_t series_at = chart.series != npos ? positions(keys, {ch.series})[0] : npos;
+                const std::size_t series_at = chart.series != npos ? positions(keys, {ch.series_key})[0] : npos;
                 // Categories in order of first appearance (the tuples are sorted by series, then categories).
                 std::vector<std::vector<std::uint32_t>> categories;
                 std::vector<std::uint32_t> series_ids;

@@ -1,4 +1,23 @@
 # Sources of report evaluation (owned by engine/eval/), relative to engine/.
 set(FOLIO_ENGINE_EVAL_SOURCES
+  eval/accumulators.cpp
+  eval/contexts.cpp
+  eval/dimension_domain.cpp
   eval/evaluate_report.cpp
+  eval/expectations.cpp
+  eval/expr_text.cpp
+  eval/function_calls.cpp
+  eval/group_map.cpp
+  eval/json_document.cpp
+  eval/json_output.cpp
+  eval/metric_evaluator.cpp
+  eval/param_values.cpp
+  eval/plan.cpp
+  eval/report_builder.cpp
+  eval/report_result.cpp
+  eval/row_program.cpp
+  eval/row_vector.cpp
+  eval/source_reading.cpp
+  eval/source_scan.cpp
+  eval/time_period.cpp
 )

@@ -4,7 +4,8 @@
 // (per source: groupings by dimensions and the base aggregates of the metric formulas,
 // deduplicated), reads each source once, in batches, updating per grouping a map from
 // group to aggregate states, and then evaluates the derived metrics in every context
-// with the formula engine (Excel functions through the registry, errors as values).
+// with the formula engine (Excel functions through the registry rows the checker bound,
+// errors as values).
 // See docs/evaluation.md.
 //
 // Problems with a place in the report (a --param value that does not fit, a metric that
@@ -25,7 +26,6 @@
 #include "folio/engine/data/load_issue.hpp"
 #include "folio/engine/eval/report_result.hpp"
 #include "folio/engine/eval/time_period.hpp"
-#include "folio/engine/function.hpp"
 #include "folio/engine/report/report_model.hpp"
 
 namespace folio::eval {
@@ -61,7 +61,7 @@ struct program_result {
 
 /// Evaluates the reports `options` selects (every report when none) and every expectation of `program`,
 /// which must be free of check errors; problems go to `diagnostics` and program_result::data_errors.
-program_result evaluate_program(const report::checked_program& program, const function_registry& functions,
-                                const evaluate_options& options, dsl::diagnostic_list& diagnostics);
+program_result evaluate_program(const report::checked_program& program, const evaluate_options& options,
+                                dsl::diagnostic_list& diagnostics);
 
 }  // namespace folio::eval

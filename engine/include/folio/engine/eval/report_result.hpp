@@ -158,7 +158,7 @@ struct chart_result {
     bool legend = true;
     std::vector<dimension_key> by;
     std::vector<std::string> by_names;
-    dimension_key series;                    // dimension npos without a series dimension
+    dimension_key series_key;                // dimension npos without a series dimension
     std::string series_name;
     std::vector<std::size_t> metrics;        // indices into report_result::metrics
     std::vector<std::vector<dimension_value>> categories;  // the axis, in order
