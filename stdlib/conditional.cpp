@@ -20,6 +20,7 @@
 
 #include "folio/engine/coerce.hpp"
 #include "folio/engine/criteria.hpp"
+#include "folio/engine/elementwise.hpp"
 #include "folio/engine/function.hpp"
 #include "folio/stdlib/builtins.hpp"
 
@@ -29,39 +30,6 @@ namespace {
 // ---------------------------------------------------------------------------------
 // Element-wise criteria (a criterion that is an array or a multi-cell range).
 
-// Returns the cell's value for a single-cell reference, the value itself otherwise.
-value deref(const value& v, call_context& ctx) {
-    if (v.is_reference() && v.ref().is_single_cell() && v.ref().on != nullptr)
-        return ctx.cell(*v.ref().on, v.ref().row0, v.ref().col0);
-    return v;
-}
-
-// True for values that make a criterion lift: arrays and multi-cell references.
-bool is_multi(const value& v) {
-    return v.is_array() || (v.is_reference() && !v.ref().is_single_cell());
-}
-
-// Returns element (r, c) of a lifted operand, broadcasting one-row / one-column
-// operands; nullopt outside a smaller one (the result there is #N/A, as Excel's
-// dynamic arrays give).
-std::optional<value> element(const value& v, std::int32_t r, std::int32_t c, call_context& ctx) {
-    if (v.is_array()) {
-        const array& a = v.array_value();
-        std::int32_t rr = a.rows() == 1 ? 0 : r;
-        std::int32_t cc = a.cols() == 1 ? 0 : c;
-        if (rr >= a.rows() || cc >= a.cols()) return std::nullopt;
-        return a.at(rr, cc);
-    }
-    if (v.is_reference()) {
-        const reference& ref = v.ref();
-        if (ref.on == nullptr) return value(error_code::ref);
-        std::int32_t rr = ref.rows() == 1 ? 0 : r;
-        std::int32_t cc = ref.cols() == 1 ? 0 : c;
-        if (rr >= ref.rows() || cc >= ref.cols()) return std::nullopt;
-        return ctx.cell(*ref.on, ref.row0 + rr, ref.col0 + cc);
-    }
-    return v;
-}
 
 // ---------------------------------------------------------------------------------
 // The scan shared by every function of the family.
@@ -174,7 +142,7 @@ value scan_with_criteria(const scan_plan& plan, const arguments& args, const std
             bool outside = false;
             for (std::size_t k = 0; k < criteria_at.size() && !outside; ++k) {
                 const value& arg = args[criteria_at[k]];
-                std::optional<value> e = is_multi(arg) ? element(arg, r, c, ctx) : deref(arg, ctx);
+                std::optional<value> e = is_multi(arg) ? element_at(arg, r, c, ctx) : deref(arg, ctx);
                 if (!e) outside = true;
                 else crits[k] = criterion::parse(*e);
             }

@@ -17,6 +17,7 @@
 
 #include "folio/engine/coerce.hpp"
 #include "folio/engine/function.hpp"
+#include "folio/engine/elementwise.hpp"
 #include "folio/stdlib/builtins.hpp"
 
 namespace folio {
@@ -25,53 +26,9 @@ namespace {
 // ---------------------------------------------------------------------------------
 // Element-wise helpers shared by the lazy functions.
 
-// Returns the cell's value for a single-cell reference, the value itself otherwise.
-value deref(const value& v, call_context& ctx) {
-    if (v.is_reference() && v.ref().is_single_cell() && v.ref().on != nullptr)
-        return ctx.cell(*v.ref().on, v.ref().row0, v.ref().col0);
-    return v;
-}
-
-// True for values that make a lazy function map element-wise: arrays and multi-cell references.
-bool is_multi(const value& v) {
-    return v.is_array() || (v.is_reference() && !v.ref().is_single_cell());
-}
-
-struct dims {
-    std::int32_t rows = 1, cols = 1;
-};
-
-// Grows `d` to cover the shape of `v` when it is an array or a multi-cell reference.
-void widen(dims& d, const value& v) {
-    if (v.is_array()) {
-        d.rows = std::max(d.rows, v.array_value().rows());
-        d.cols = std::max(d.cols, v.array_value().cols());
-    } else if (v.is_reference() && !v.ref().is_single_cell()) {
-        d.rows = std::max(d.rows, v.ref().rows());
-        d.cols = std::max(d.cols, v.ref().cols());
-    }
-}
-
-// Returns element (r, c) of `v` seen as an operand of an element-wise call: scalars
-// broadcast everywhere, one-row / one-column operands broadcast along their single
-// row / column, and positions outside a larger operand give #N/A.
+// Element (r, c) of an operand; #N/A outside a smaller operand.
 value element(const value& v, std::int32_t r, std::int32_t c, call_context& ctx) {
-    if (v.is_array()) {
-        const array& a = v.array_value();
-        std::int32_t rr = a.rows() == 1 ? 0 : r;
-        std::int32_t cc = a.cols() == 1 ? 0 : c;
-        if (rr >= a.rows() || cc >= a.cols()) return error_code::na;
-        return a.at(rr, cc);
-    }
-    if (v.is_reference()) {
-        const reference& ref = v.ref();
-        if (ref.on == nullptr) return error_code::ref;
-        std::int32_t rr = ref.rows() == 1 ? 0 : r;
-        std::int32_t cc = ref.cols() == 1 ? 0 : c;
-        if (rr >= ref.rows() || cc >= ref.cols()) return error_code::na;
-        return ctx.cell(*ref.on, ref.row0 + rr, ref.col0 + cc);
-    }
-    return v;
+    return element_at(v, r, c, ctx).value_or(value(error_code::na));
 }
 
 // Functions never return blank: a blank result becomes 0, as =A1 shows 0.
@@ -84,7 +41,7 @@ value non_blank(value v) {
 // returns the array of results.
 template <class F>
 value map_elements(const std::vector<value>& operands, call_context& ctx, F&& scalar) {
-    dims d;
+    element_shape d;
     for (const value& v : operands) widen(d, v);
     std::vector<value> cells;
     cells.reserve(static_cast<std::size_t>(d.rows) * static_cast<std::size_t>(d.cols));

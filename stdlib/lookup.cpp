@@ -22,6 +22,7 @@
 #include "folio/engine/coerce.hpp"
 #include "folio/engine/criteria.hpp"
 #include "folio/engine/function.hpp"
+#include "folio/engine/elementwise.hpp"
 #include "folio/stdlib/builtins.hpp"
 
 namespace folio {
@@ -30,38 +31,6 @@ namespace {
 // ---------------------------------------------------------------------------------
 // Element-wise calls.
 
-// Returns the cell's value for a single-cell reference, the value itself otherwise.
-value deref(const value& v, call_context& ctx) {
-    if (v.is_reference() && v.ref().is_single_cell() && v.ref().on != nullptr)
-        return ctx.cell(*v.ref().on, v.ref().row0, v.ref().col0);
-    return v;
-}
-
-// True for values that make a lifted parameter map element-wise.
-bool is_multi(const value& v) {
-    return v.is_array() || (v.is_reference() && !v.ref().is_single_cell());
-}
-
-// Element (r, c) of a lifted operand, broadcasting one-row / one-column operands;
-// nullopt outside a smaller one.
-std::optional<value> element(const value& v, std::int32_t r, std::int32_t c, call_context& ctx) {
-    if (v.is_array()) {
-        const array& a = v.array_value();
-        std::int32_t rr = a.rows() == 1 ? 0 : r;
-        std::int32_t cc = a.cols() == 1 ? 0 : c;
-        if (rr >= a.rows() || cc >= a.cols()) return std::nullopt;
-        return a.at(rr, cc);
-    }
-    if (v.is_reference()) {
-        const reference& ref = v.ref();
-        if (ref.on == nullptr) return value(error_code::ref);
-        std::int32_t rr = ref.rows() == 1 ? 0 : r;
-        std::int32_t cc = ref.cols() == 1 ? 0 : c;
-        if (rr >= ref.rows() || cc >= ref.cols()) return std::nullopt;
-        return ctx.cell(*ref.on, ref.row0 + rr, ref.col0 + cc);
-    }
-    return v;
-}
 
 // Reduces a result to one array element: a reference to its (top-left) cell's value,
 // an array to its top-left element, blank to 0.
@@ -112,7 +81,7 @@ value lift(const arguments& args, std::initializer_list<std::size_t> lifted, cal
             bool outside = false;
             for (std::size_t i : lifted) {
                 if (i >= args.size() || !is_multi(args[i])) continue;
-                std::optional<value> e = element(args[i], r, c, ctx);
+                std::optional<value> e = element_at(args[i], r, c, ctx);
                 if (!e) outside = true;
                 else p[i] = std::move(*e);
             }

@@ -51,7 +51,7 @@ class csv_reader {
 public:
     csv_reader(const std::filesystem::path& path, const csv_options& options, std::optional<table_schema> schema)
         : options_(options),
-          inferred_(!schema),
+          inferred_(!schema || options.schema_inferred),
           schema_(schema ? std::move(*schema) : infer_csv_schema(path, options)),
           scanner_(path, options),
           nulls_(options.null_markers) {

@@ -8,6 +8,7 @@
 // row fitted, so a skipped row leaves nothing in the dictionaries.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "folio/engine/data/sqlite.hpp"
@@ -61,7 +62,14 @@ public:
     load_summary run(table& out, std::size_t flush_rows, const std::function<void(const table_batch&)>* on_batch) {
         summary_.file = db_.display_name();
         summary_.schema = schema_;
+        const std::uint64_t total = options_.progress ? count_rows() : 0;
+        const std::uint64_t report_every = std::max<std::size_t>(1, options_.batch_rows);
+        std::uint64_t next_report = report_every;
         while (statement_->step()) {
+            if (options_.progress && row_ >= next_report) {
+                options_.progress(row_, total);
+                next_report += report_every;
+            }
             ++row_;
             const std::size_t base = out.row_count();
             if (!convert_row(out)) {
@@ -79,6 +87,7 @@ public:
             (*on_batch)(out);
             out.clear_rows();
         }
+        if (options_.progress) options_.progress(row_, total);
         return std::move(summary_);
     }
 
@@ -96,6 +105,16 @@ private:
     std::vector<pending_text> pending_;  // each text field of the row being read
     std::uint64_t row_ = 0;
     load_summary summary_;
+
+    /// Returns the number of rows of a table source (SELECT count(*)), 0 for a query.
+    std::uint64_t count_rows() {
+        if (options_.table.empty()) return 0;
+        sqlite_options count = options_;
+        count.table.clear();
+        count.query = "SELECT count(*) FROM " + detail::quote_identifier(options_.table);
+        detail::sqlite_statement statement = db_.prepare(count);
+        return statement.step() ? static_cast<std::uint64_t>(sqlite3_column_int64(statement.get(), 0)) : 0;
+    }
 
     /// Returns the result column of a declared name (exact, else ignoring case); throws data_error when missing.
     int find_column(const std::vector<sqlite_column>& columns, const std::string& name) const {

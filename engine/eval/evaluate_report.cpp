@@ -52,20 +52,27 @@ program_result evaluate_program(const report::checked_program& program, const ev
     if (!ok) return result;
 
     evaluation_plan plan(program, [&](const report::expr& e) { return evaluate_constant(e, result.params, ctx); });
+    domain_set domains(options.calendar);
+    std::vector<std::unique_ptr<source_scan>> scans(program.sources.size());
+    for (std::size_t s = 0; s < program.sources.size(); ++s)
+        scans[s] = std::make_unique<source_scan>(program, s, plan, result.params, ctx, domains);
+    const report_builder::carries_test carries = [&](std::size_t s, std::size_t d) { return scans[s]->carries(d); };
+
     std::vector<bool> keep_rows(program.sources.size(), false);
     std::vector<report_builder> builders;
     for (std::size_t r : selected) {
         builders.emplace_back(program, r, result.params);
-        ok = builders.back().plan(plan, keep_rows, diagnostics) && ok;
+        ok = builders.back().plan(plan, carries, keep_rows, diagnostics) && ok;
     }
     plan_expectations(program, plan);
     if (!ok) return result;
 
-    domain_set domains(options.calendar);
-    std::vector<std::unique_ptr<source_scan>> scans(program.sources.size());
+    // Only the sources something reads.
     for (std::size_t s = 0; s < program.sources.size(); ++s) {
-        if (plan.needs(s).empty() && !keep_rows[s]) continue;
-        scans[s] = std::make_unique<source_scan>(program, s, plan, result.params, ctx, domains);
+        if (plan.needs(s).empty() && !keep_rows[s]) {
+            scans[s].reset();
+            continue;
+        }
         ok = scans[s]->bind(keep_rows[s], diagnostics, result.data_errors) && ok;
     }
     if (!ok) return result;

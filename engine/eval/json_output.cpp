@@ -91,10 +91,11 @@ json kpis_json(const report_result& r) {
         const metric_info& m = r.metrics[t.metric];
         json o = json::object();
         o.set("metric", json::string(m.name));
-        if (r.period.set) o.set("period", r.period.has_current ? json::string(r.period.current.label) : json());
+        const bool period = r.period.set && r.period.has_current && !t.whole_data;
+        if (r.period.set) o.set("period", period ? json::string(r.period.current.label) : json());
         o.set("value", value_json(t.current, m.type));
         if (r.period.set) {
-            o.set("previous_period", r.period.has_current ? json::string(r.period.previous.label) : json());
+            o.set("previous_period", period ? json::string(r.period.previous.label) : json());
             o.set("previous", value_json(t.previous, m.type));
             o.set("change", value_json(t.change));
             o.set("pct_change", value_json(t.pct_change));

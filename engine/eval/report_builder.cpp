@@ -36,7 +36,7 @@ report_builder::report_builder(const report::checked_program& program, std::size
                                const std::vector<value>& params)
     : program_(program), index_(report), report_(program.reports[report]), params_(params) {}
 
-bool report_builder::resolve_period(dsl::diagnostic_list& diagnostics) {
+bool report_builder::resolve_period(const carries_test& carries, dsl::diagnostic_list& diagnostics) {
     if (!report_.period.set) return true;
     const report::period_spec& p = report_.period.value;
     if (p.dimension != npos) {
@@ -52,11 +52,7 @@ bool report_builder::resolve_period(dsl::diagnostic_list& diagnostics) {
     for (std::size_t d = 0; d < program_.dimensions.size(); ++d) {
         const report::dimension& dim = program_.dimensions[d];
         if (dim.grain == report::time_grain::none || dim.columns.empty()) continue;
-        const bool carried = std::all_of(sources.begin(), sources.end(), [&](std::size_t s) {
-            return !program_.sources[s].schema_known ||
-                   std::any_of(dim.columns.begin(), dim.columns.end(),
-                               [&](const report::dimension_column& c) { return c.source == s; });
-        });
+        const bool carried = std::all_of(sources.begin(), sources.end(), [&](std::size_t s) { return carries(s, d); });
         if (!carried) continue;
         period_ = dimension_key{d, p.grain};
         has_period_ = true;
@@ -69,8 +65,9 @@ bool report_builder::resolve_period(dsl::diagnostic_list& diagnostics) {
     return false;
 }
 
-bool report_builder::plan(evaluation_plan& plan, std::vector<bool>& keep_rows, dsl::diagnostic_list& diagnostics) {
-    if (!resolve_period(diagnostics)) return false;
+bool report_builder::plan(evaluation_plan& plan, const carries_test& carries, std::vector<bool>& keep_rows,
+                          dsl::diagnostic_list& diagnostics) {
+    if (!resolve_period(carries, diagnostics)) return false;
     total_grouping_ = plan.grouping({});
     kpi_grouping_ = has_period_ ? plan.grouping({period_}) : total_grouping_;
     block_groupings_.assign(report_.blocks.size(), total_grouping_);
@@ -85,7 +82,21 @@ bool report_builder::plan(evaluation_plan& plan, std::vector<bool>& keep_rows, d
             case report::block_kind::kpis:
                 for (const report::metric_use& use : block.metrics) {
                     kpi_uses_.push_back(&use);
-                    use_everywhere(use, kpi_grouping_);
+                    // A source without the period's dimension (known only from its data) cannot be split by it.
+                    const auto missing = std::find_if(use.sources.begin(), use.sources.end(), [&](std::size_t s) {
+                        return has_period_ && !carries(s, period_.dimension);
+                    });
+                    kpi_whole_.push_back(missing != use.sources.end());
+                    if (missing == use.sources.end()) {
+                        use_everywhere(use, kpi_grouping_);
+                        continue;
+                    }
+                    use_everywhere(use, total_grouping_);
+                    const std::string dim = program_.dimensions[period_.dimension].name;
+                    diagnostics.warning(use.loc.file, use.loc.span,
+                                        requester(use).what + " is not split by " + dim + ": source " +
+                                            program_.sources[*missing].name +
+                                            " has no column for it; its KPI tile shows all the data");
                 }
                 break;
             case report::block_kind::table: {
@@ -177,7 +188,8 @@ report_result report_builder::build(const evaluation_plan& plan, const std::vect
                 start = period_start(params_[p].number(), period_.grain, domains.calendar());
         if (!start) {
             std::set<std::size_t> sources;
-            for (const report::metric_use* use : kpi_uses_) sources.insert(use->sources.begin(), use->sources.end());
+            for (std::size_t k = 0; k < kpi_uses_.size(); ++k)
+                if (!kpi_whole_[k]) sources.insert(kpi_uses_[k]->sources.begin(), kpi_uses_[k]->sources.end());
             std::vector<std::vector<std::uint32_t>> groups;
             for (std::size_t s : sources)
                 if (s < scans.size() && scans[s]) scans[s]->list_groups(kpi_grouping_, groups);
@@ -207,7 +219,14 @@ report_result report_builder::build(const evaluation_plan& plan, const std::vect
                     kpi_tile tile;
                     tile.metric = metric_index(use);
                     const metric_info& info = r.metrics[tile.metric];
-                    if (has_period_) {
+                    const std::size_t k = static_cast<std::size_t>(
+                        std::find(kpi_uses_.begin(), kpi_uses_.end(), &use) - kpi_uses_.begin());
+                    tile.whole_data = has_period_ && k < kpi_whole_.size() && kpi_whole_[k];
+                    if (tile.whole_data) {
+                        tile.current = metrics.evaluate(use.value, total);
+                        tile.previous = tile.change = tile.pct_change = error_code::na;
+                        tile.context = make_context(total, {&use.value});
+                    } else if (has_period_) {
                         tile.current = metrics.evaluate(use.value, now);
                         tile.previous = r.period.has_current ? metrics.evaluate(use.value, before) : value(error_code::na);
                         tile.change = apply_binary(dsl::binary_op::subtract, tile.current, tile.previous);

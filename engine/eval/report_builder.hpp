@@ -3,6 +3,7 @@
 // tile, row and point after the scans, with the base aggregates of each context.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -19,9 +20,14 @@ class report_builder {
 public:
     report_builder(const report::checked_program& program, std::size_t report, const std::vector<value>& params);
 
+    // Tells whether a source carries a dimension (reading the data's schema if need be).
+    using carries_test = std::function<bool(std::size_t source, std::size_t dimension)>;
+
     /// Adds what the report needs to the plan and marks the sources whose rows it shows in `keep_rows`; false after
-    /// adding a diagnostic (a period no time dimension can give).
-    bool plan(evaluation_plan& plan, std::vector<bool>& keep_rows, dsl::diagnostic_list& diagnostics);
+    /// adding a diagnostic (a period no time dimension can give). A KPI whose sources do not carry the period's
+    /// dimension is planned over all the data, with a warning.
+    bool plan(evaluation_plan& plan, const carries_test& carries, std::vector<bool>& keep_rows,
+              dsl::diagnostic_list& diagnostics);
 
     /// Evaluates the report after the scans.
     report_result build(const evaluation_plan& plan, const std::vector<std::unique_ptr<source_scan>>& scans,
@@ -38,8 +44,9 @@ private:
     std::size_t total_grouping_ = 0;
     std::vector<std::size_t> block_groupings_;  // per block: tables and charts
     std::vector<const report::metric_use*> kpi_uses_;
+    std::vector<bool> kpi_whole_;  // per KPI use: not split by the period
 
-    bool resolve_period(dsl::diagnostic_list& diagnostics);
+    bool resolve_period(const carries_test& carries, dsl::diagnostic_list& diagnostics);
 };
 
 }  // namespace folio::eval

@@ -57,45 +57,66 @@ std::size_t source_scan::reader_for(const dimension_key& key, std::size_t node) 
     return readers_.size() - 1;
 }
 
+bool source_scan::load_schema() {
+    if (!schema_loaded_) {
+        schema_loaded_ = true;
+        try {
+            schema_ = data_schema(program_.sources[source_]);
+        } catch (const data::data_error& e) {
+            schema_error_ = e.issue();
+        }
+    }
+    return !schema_error_;
+}
+
+std::optional<std::size_t> source_scan::find_column(const std::string& name) const {
+    if (auto exact = data::find_column(schema_, name)) return exact;
+    return data::find_column_case_insensitive(schema_, name);
+}
+
+const report::expr* source_scan::dimension_column(std::size_t d) {
+    const report::dimension& dim = program_.dimensions[d];
+    for (const report::dimension_column& c : dim.columns)
+        if (c.source == source_) return &c.value;
+    if (program_.sources[source_].schema_known) return nullptr;
+    for (const report::expr& e : synthetic_)
+        if (e.index == d) return &e;
+    for (const std::string& candidate : dim.candidate_names) {
+        auto at = find_column(candidate);
+        if (!at || (dim.grain != report::time_grain::none && !is_time_type(schema_[*at].type))) continue;
+        report::expr e;
+        e.kind = report::expr_kind::column;
+        e.source = source_;
+        e.index = d;  // marks the dimension it carries
+        e.text = schema_[*at].name;
+        e.loc = dim.loc;
+        synthetic_.push_back(std::move(e));
+        return &synthetic_.back();
+    }
+    return nullptr;
+}
+
+bool source_scan::carries(std::size_t dimension) {
+    if (!program_.sources[source_].schema_known && !load_schema()) return true;
+    return dimension_column(dimension) != nullptr;
+}
+
 bool source_scan::bind(bool keep_rows, dsl::diagnostic_list& diagnostics, std::vector<data::load_issue>& data_errors) {
     const report::source& src = program_.sources[source_];
     keep_rows_ = keep_rows;
-    data::table_schema schema;
-    try {
-        schema = data_schema(src);
-    } catch (const data::data_error& e) {
-        data_errors.push_back(e.issue());
+    if (!load_schema()) {
+        data_errors.push_back(*schema_error_);
         return false;
     }
-    auto find = [&](const std::string& name) -> std::optional<std::size_t> {
-        if (auto exact = data::find_column(schema, name)) return exact;
-        return data::find_column_case_insensitive(schema, name);
-    };
     std::vector<std::string> names;
-    for (const data::column_spec& c : schema) names.push_back(c.name);
+    for (const data::column_spec& c : schema_) names.push_back(c.name);
 
     bool ok = true;
     // The column of each dimension the plan splits this source by.
     for (const auto& [g, bases] : plan_.needs(source_)) {
         for (const dimension_key& key : plan_.keys(g)) {
             const report::dimension& dim = program_.dimensions[key.dimension];
-            const report::expr* value_expr = nullptr;
-            for (const report::dimension_column& c : dim.columns)
-                if (c.source == source_) value_expr = &c.value;
-            if (value_expr == nullptr && !src.schema_known) {
-                for (const std::string& candidate : dim.candidate_names) {
-                    auto at = find(candidate);
-                    if (!at || (dim.grain != report::time_grain::none && !is_time_type(schema[*at].type))) continue;
-                    report::expr e;
-                    e.kind = report::expr_kind::column;
-                    e.source = source_;
-                    e.text = schema[*at].name;
-                    e.loc = dim.loc;
-                    synthetic_.push_back(std::move(e));
-                    value_expr = &synthetic_.back();
-                    break;
-                }
-            }
+            const report::expr* value_expr = dimension_column(key.dimension);
             if (value_expr == nullptr) {
                 if (std::any_of(readers_.begin(), readers_.end(), [&](const dimension_reader& r) { return r.key == key; }))
                     continue;
@@ -151,9 +172,9 @@ bool source_scan::bind(bool keep_rows, dsl::diagnostic_list& diagnostics, std::v
     }
 
     // The columns read: the ones the program names (every one for a data block), in the data's order.
-    std::vector<bool> wanted(schema.size(), keep_rows);
+    std::vector<bool> wanted(schema_.size(), keep_rows);
     for (row_program::column_ref& ref : rows_.columns()) {
-        auto at = find(ref.name);
+        auto at = find_column(ref.name);
         if (!at) {
             dsl::diagnostic& d = diagnostics.error(ref.loc.file, ref.loc.span,
                                                    "source " + src.name + " has no column '" + ref.name + "'");
@@ -165,14 +186,14 @@ bool source_scan::bind(bool keep_rows, dsl::diagnostic_list& diagnostics, std::v
         wanted[*at] = true;
     }
     if (!ok) return false;
-    if (std::none_of(wanted.begin(), wanted.end(), [](bool w) { return w; }) && !schema.empty()) wanted[0] = true;
-    std::vector<std::size_t> position(schema.size(), row_program::omitted);
-    for (std::size_t i = 0; i < schema.size(); ++i) {
+    if (std::none_of(wanted.begin(), wanted.end(), [](bool w) { return w; }) && !schema_.empty()) wanted[0] = true;
+    std::vector<std::size_t> position(schema_.size(), row_program::omitted);
+    for (std::size_t i = 0; i < schema_.size(); ++i) {
         if (!wanted[i]) continue;
         position[i] = read_schema_.size();
-        read_schema_.push_back(schema[i]);
+        read_schema_.push_back(schema_[i]);
     }
-    for (row_program::column_ref& ref : rows_.columns()) ref.index = position[*find(ref.name)];
+    for (row_program::column_ref& ref : rows_.columns()) ref.index = position[*find_column(ref.name)];
     return true;
 }
 

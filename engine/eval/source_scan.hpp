@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -36,8 +37,15 @@ public:
     source_scan(const report::checked_program& program, std::size_t source, const evaluation_plan& plan,
                 const std::vector<value>& params, call_context& ctx, domain_set& domains);
 
-    /// Reads the data's schema and binds the program to it (keeping every column when `keep_rows`); false after
-    /// adding the problems to `diagnostics` or `data_errors`.
+    /// Reads the schema of the data once; false when it cannot be read (bind reports why).
+    bool load_schema();
+
+    /// Tells whether the source carries a dimension: a column of it is declared, or (schema unknown) the data has a
+    /// column of one of its candidate names; true when the data cannot be read (the problem comes later).
+    bool carries(std::size_t dimension);
+
+    /// Binds the program to the data's schema (keeping every column when `keep_rows`); false after adding the
+    /// problems to `diagnostics` or `data_errors`.
     bool bind(bool keep_rows, dsl::diagnostic_list& diagnostics, std::vector<data::load_issue>& data_errors);
 
     /// Reads every row once; false after adding the problem to `data_errors`.
@@ -95,7 +103,10 @@ private:
     std::vector<dimension_reader> readers_;
     std::vector<grouping_state> groupings_;
     std::unordered_map<std::size_t, std::size_t> grouping_index_;  // plan grouping → groupings_
-    data::table_schema read_schema_;
+    bool schema_loaded_ = false;
+    data::table_schema schema_;                                 // the data's columns
+    std::optional<data::load_issue> schema_error_;
+    data::table_schema read_schema_;                            // the columns read
     bool keep_rows_ = false;
     std::shared_ptr<data::table> kept_;
     source_summary summary_;
@@ -105,6 +116,8 @@ private:
     std::unordered_map<std::size_t, std::vector<std::uint8_t>> selections_;
 
     std::size_t reader_for(const dimension_key& key, std::size_t node);
+    std::optional<std::size_t> find_column(const std::string& name) const;
+    const report::expr* dimension_column(std::size_t dimension);
     const std::vector<std::uint8_t>& selection(std::size_t node, std::size_t rows);
     void add_batch(const data::table& batch);
 };

@@ -56,6 +56,13 @@ TEST_CASE("csv: inference samples infer_rows rows; a later misfit names the infe
     CHECK(error_of("n\n1\n2\nthree\n", options) ==
           "surveys.csv:4:1: error: column 'n' expects a number, found 'three' (row 4, counting the header as row 1)\n"
           "note: the column's type was inferred from the first 2 rows; declare it in a schema block to read it as another type");
+    // A schema inferred first and passed to the read says so too when the read is told.
+    folio::data::test::temp_dir dir;
+    const auto path = dir.write("surveys.csv", "n\n1\n2\nthree\n");
+    const table_schema schema = infer_csv_schema(path, options);
+    options.schema_inferred = true;
+    CHECK_THROWS_WITH(read_csv_table(path, options, schema),
+                      Catch::Contains("note: the column's type was inferred from the first 2 rows"));
     options.infer_rows = 0;  // the whole file
     CHECK(read_text("n\n1\n2\nthree\n", options).data.schema()[0].type == column_type::text);
 }

@@ -208,6 +208,8 @@ TEST_CASE("sqlite: batches give the same rows as the whole table", "[data]") {
     sqlite_options options;
     options.table = "t";
     options.batch_rows = 3000;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> progress;
+    options.progress = [&](std::uint64_t done, std::uint64_t total) { progress.emplace_back(done, total); };
     std::size_t batches = 0, rows = 0;
     double sum = 0;
     read_sqlite_batches(db, options, std::nullopt, [&](const table_batch& b) {
@@ -218,6 +220,8 @@ TEST_CASE("sqlite: batches give the same rows as the whole table", "[data]") {
     CHECK(batches == 4);
     CHECK(rows == 10000);
     CHECK(sum == 0.5 * 9999 * 10000 / 2);
+    CHECK(progress == std::vector<std::pair<std::uint64_t, std::uint64_t>>{{3000, 10000}, {6000, 10000}, {9000, 10000},
+                                                                           {10000, 10000}});
     const loaded_table whole = read_sqlite_table(db, options);
     CHECK(whole.data.at("region").dictionary().size() == 7);
 }

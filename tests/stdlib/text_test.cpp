@@ -17,13 +17,11 @@ namespace {
 using folio::testing::batch_line;
 using folio::testing::evaluate;
 using folio::testing::evaluate_with;
-using cells = std::vector<std::pair<std::string, std::string>>;
+using folio::testing::cells;
 
-// Evaluates a formula and returns its result as "type<TAB>value".
-std::string line(std::string_view formula) { return batch_line(evaluate(formula)); }
+using folio::testing::line;
 
-// Evaluates a formula over cells and returns its result as "type<TAB>value".
-std::string line_with(const cells& c, std::string_view formula) { return batch_line(evaluate_with(c, formula)); }
+using folio::testing::line_with;
 
 // B1:B4 hold "a", (blank), "b", 1.5; C1:C2 hold "-" and "+"; D1 holds #DIV/0!.
 const cells sample = {

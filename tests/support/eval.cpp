@@ -33,4 +33,8 @@ value evaluate_with(const std::vector<std::pair<std::string, std::string>>& cell
 
 std::string batch_line(const value& v) { return tagged_text(v); }
 
+std::string line(std::string_view formula) { return batch_line(evaluate(formula)); }
+
+std::string line_with(const cells& c, std::string_view formula) { return batch_line(evaluate_with(c, formula)); }
+
 }  // namespace folio::testing

@@ -27,4 +27,12 @@ value evaluate_with(const std::vector<std::pair<std::string, std::string>>& cell
 // "type<TAB>value" as `folio eval --batch` prints it.
 std::string batch_line(const value& v);
 
+// Cells to enter before a formula: {"Sheet1!A1", "entry as typed in Excel"}.
+using cells = std::vector<std::pair<std::string, std::string>>;
+
+// Evaluates a formula in an empty workbook and returns "type<TAB>value".
+std::string line(std::string_view formula);
+// Evaluates a formula over cells and returns "type<TAB>value".
+std::string line_with(const cells& c, std::string_view formula);
+
 }  // namespace folio::testing

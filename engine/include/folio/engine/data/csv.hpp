@@ -37,6 +37,7 @@ struct csv_options {
     on_error_action on_error = on_error_action::fail;
     std::string encoding = "utf-8";  // only UTF-8 is supported ("utf-8", "utf8", any case)
     std::size_t infer_rows = 100000;  // data rows sampled to infer types; 0: the whole file
+    bool schema_inferred = false;     // the schema given to a read came from infer_csv_schema (messages say so)
     std::size_t batch_rows = 65536;   // rows per batch of a streaming read
     std::size_t max_examples = 5;     // skipped-row reasons kept for the warning
     std::string display_name;         // the file as messages name it; default: the path as given

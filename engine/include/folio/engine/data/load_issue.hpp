@@ -67,7 +67,8 @@ struct loaded_table {
     load_summary summary;
 };
 
-/// Called now and then while a file loads with the bytes read so far and the file's size.
+/// Called now and then while a source loads with the work done so far and the total (0 when
+/// unknown): bytes of a CSV file, rows of a SQLite table.
 using progress_callback = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
 /// What to do with a row whose value does not fit its column.

@@ -31,6 +31,9 @@ struct sqlite_options {
     std::size_t batch_rows = 65536;
     std::size_t max_examples = 5;  // skipped-row reasons kept for the warning
     std::string display_name;   // the file as messages name it; default: the path as given
+    // Rows read so far and the table's row count (counted first, only when this is set; 0 for
+    // a query), after every batch and at the end.
+    progress_callback progress;
 };
 
 /// A column as the database declares it.

@@ -119,6 +119,8 @@ struct kpi_tile {
     value previous, change, pct_change;      // blank without a period
     std::string status;                      // against the target (better: higher unless lower): "good", "bad"; "" without a target
     std::string trend;                       // against the previous period: "up", "down", "flat"; "" when unknown
+    bool whole_data = false;                 // the metric's sources lack the period's dimension: current is over all
+                                             // the data, previous, change and pct_change are #N/A
     context_result context, previous_context;
 };
 
