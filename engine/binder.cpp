@@ -182,6 +182,7 @@ void collect(const bound_node& b, workbook_state& book, bound_formula& out) {
         }
         case bound_node::kind::call:
             if (b.function->def.flags & fn_volatile) out.is_volatile = true;
+            if (b.function->name == "SUBTOTAL" || b.function->name == "AGGREGATE") out.has_subtotal = true;
             break;
         case bound_node::kind::unknown_function: out.is_volatile = true; break;  // may be registered later
         default: break;
@@ -205,6 +206,7 @@ void recollect_precedents(workbook_state& book, bound_formula& f) {
     f.precedents.clear();
     f.names.clear();
     f.is_volatile = false;
+    f.has_subtotal = false;
     collect(f.root, book, f);
 }
 

@@ -47,6 +47,7 @@ struct bound_formula {
     bound_node root;
     std::uint32_t let_slots = 0;        // LET variables the formula declares
     bool is_volatile = false;           // calls NOW, RAND, OFFSET, INDIRECT, ...
+    bool has_subtotal = false;          // calls SUBTOTAL or AGGREGATE
     std::vector<reference> precedents;  // every area it reads, names expanded
     std::vector<std::uint32_t> names;   // defined names it uses
 };

@@ -282,6 +282,11 @@ double evaluator::random() {
 
 const sheet* evaluator::find_sheet(std::string_view name) const { return book_.find_sheet(name); }
 
+bool evaluator::is_subtotal_cell(const sheet& s, std::int32_t row, std::int32_t col) const {
+    const cell_slot* slot = s.find(row, col);
+    return slot != nullptr && slot->formula != 0 && book_.formulas[slot->formula].bound.has_subtotal;
+}
+
 namespace {
 
 // Reads an R1C1 part: "R" then an absolute number, "[n]" relative, or nothing (same row).

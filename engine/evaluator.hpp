@@ -32,6 +32,7 @@ public:
     double random() override;
     value resolve_reference(std::string_view text, bool a1) override;
     const sheet* find_sheet(std::string_view name) const override;
+    bool is_subtotal_cell(const sheet& s, std::int32_t row, std::int32_t col) const override;
 
 protected:
     const value& evaluate_pending(const sheet& s, std::int32_t row, std::int32_t col) override;

@@ -8,10 +8,9 @@
 // aggregates read references themselves through for_each_number (direct arguments
 // converted, cells of ranges taken only when they are numbers).
 //
-// Known gaps: the engine has no hidden rows, so SUBTOTAL 101-111 and AGGREGATE's
-// "ignore hidden rows" options behave like their plain forms; and call_context does not
-// expose a cell's formula, so SUBTOTAL and AGGREGATE cannot skip the results of other
-// SUBTOTAL/AGGREGATE formulas inside their ranges (Excel does).
+// SUBTOTAL and AGGREGATE skip cells holding other SUBTOTAL/AGGREGATE formulas, as
+// Excel does. Known gap: the engine has no hidden rows, so SUBTOTAL 101-111 and
+// AGGREGATE's "ignore hidden rows" options behave like their plain forms.
 #include <cmath>
 #include <cstdint>
 #include <limits>

@@ -127,6 +127,13 @@ inline std::optional<error_code> numbers_of(const value& arg, call_context& ctx,
 
 // Collects the numbers of arguments [first, size) for SUBTOTAL and AGGREGATE: numbers
 // only inside references and arrays; errors are returned, or skipped when skip_errors.
+// True when cell (r, c) of a reference grid holds another SUBTOTAL or AGGREGATE,
+// which SUBTOTAL and AGGREGATE skip.
+inline bool is_subtotal_at(const grid& g, std::int32_t r, std::int32_t c, call_context& ctx) {
+    const reference* ref = g.ref();
+    return ref != nullptr && ref->on != nullptr && ctx.is_subtotal_cell(*ref->on, ref->row0 + r, ref->col0 + c);
+}
+
 inline std::optional<error_code> reference_numbers(const arguments& args, std::size_t first, call_context& ctx,
                                                    bool skip_errors, std::vector<double>& out) {
     for (std::size_t i = first; i < args.size(); ++i) {
@@ -135,8 +142,8 @@ inline std::optional<error_code> reference_numbers(const arguments& args, std::s
         if (arg.is_reference() || arg.is_array()) {
             grid g(arg, ctx);
             std::optional<error_code> failure;
-            g.for_each([&](std::int32_t, std::int32_t, const value& v) {
-                if (failure) return;
+            g.for_each([&](std::int32_t r, std::int32_t c, const value& v) {
+                if (failure || is_subtotal_at(g, r, c, ctx)) return;
                 if (v.is_number()) out.push_back(v.number());
                 else if (v.is_error() && !skip_errors) failure = v.error();
             });
@@ -169,8 +176,8 @@ inline double reference_count(const arguments& args, std::size_t first, call_con
         if (args.omitted(i)) continue;
         if (arg.is_reference() || arg.is_array()) {
             grid g(arg, ctx);
-            g.for_each([&](std::int32_t, std::int32_t, const value& v) {
-                if (counts(v)) ++count;
+            g.for_each([&](std::int32_t r, std::int32_t c, const value& v) {
+                if (counts(v) && !is_subtotal_at(g, r, c, ctx)) ++count;
             });
         } else if (numbers_only ? to_number(arg).ok() && !arg.is_error() : counts(arg)) {
             ++count;

@@ -155,7 +155,9 @@ private:
     error_slots errors_;
 };
 
-// Count, sum, min, max and (with `spread`) Welford's running mean and sum of squared deviations.
+// Count, sum, min, max and (with `spread`) Welford's running mean and sum of squared
+// deviations. The sum is compensated (Neumaier), so the sum of 1e6 prices of 75.10 is
+// the double nearest to the exact sum and does not drift with the number of rows.
 class numeric_accumulator final : public accumulator {
 public:
     explicit numeric_accumulator(bool spread) : spread_(spread) {}
@@ -184,7 +186,7 @@ public:
         const state& st = states_[group];
         switch (op) {
             case base_op::numbers: return static_cast<double>(st.n);
-            case base_op::sum: return finite(st.sum);
+            case base_op::sum: return finite(st.sum + st.compensation);
             case base_op::min: return st.min;
             case base_op::max: return st.max;
             case base_op::stdev:
@@ -197,7 +199,7 @@ public:
 private:
     struct state {
         std::uint64_t n = 0;
-        double sum = 0, min = 0, max = 0, mean = 0, m2 = 0;
+        double sum = 0, compensation = 0, min = 0, max = 0, mean = 0, m2 = 0;
     };
     bool spread_;
     std::vector<state> states_;
@@ -206,7 +208,9 @@ private:
     static void step(state& st, double x) {
         if (st.n == 0 || x < st.min) st.min = x;
         if (st.n == 0 || x > st.max) st.max = x;
-        st.sum += x;
+        const double t = st.sum + x;
+        st.compensation += std::fabs(st.sum) >= std::fabs(x) ? (st.sum - t) + x : (x - t) + st.sum;
+        st.sum = t;
         ++st.n;
     }
     static value finite(double x) { return std::isfinite(x) ? value(x) : value(error_code::num); }

@@ -275,12 +275,16 @@ TEST_CASE("SUBTOTAL applies functions 1-11 and 101-111 to references", "[math][S
     CHECK(eval_with(mixed, "=SUBTOTAL(12,B1:B3)") == err("#VALUE!"));
 }
 
-// Excel skips other SUBTOTAL results inside the range so that grand totals do not count
-// subtotals twice. call_context does not expose a cell's formula, so Folio cannot tell
-// yet; remove [!shouldfail] once it can.
-TEST_CASE("SUBTOTAL ignores nested SUBTOTAL results", "[math][SUBTOTAL][!shouldfail]") {
-    const cells data = {{"Sheet1!B1", "1"}, {"Sheet1!B2", "2"}, {"Sheet1!B3", "=SUBTOTAL(9,B1:B2)"}};
+// Excel skips other SUBTOTAL and AGGREGATE results inside the range so that grand
+// totals do not count subtotals twice (Microsoft's SUBTOTAL page).
+TEST_CASE("SUBTOTAL ignores nested SUBTOTAL results", "[math][SUBTOTAL]") {
+    const cells data = {{"Sheet1!B1", "1"}, {"Sheet1!B2", "2"}, {"Sheet1!B3", "=SUBTOTAL(9,B1:B2)"},
+                        {"Sheet1!B4", "=AGGREGATE(9,0,B1:B2)*2"}, {"Sheet1!B5", "=SUM(B1:B2)"}};
     CHECK(eval_with(data, "=SUBTOTAL(9,B1:B3)") == num("3"));
+    CHECK(eval_with(data, "=SUBTOTAL(9,B1:B5)") == num("6"));   // B5 is a plain SUM: counted
+    CHECK(eval_with(data, "=SUBTOTAL(2,B1:B5)") == num("3"));
+    CHECK(eval_with(data, "=AGGREGATE(9,0,B1:B5)") == num("6"));
+    CHECK(eval_with(data, "=SUM(B1:B5)") == num("15"));
 }
 
 TEST_CASE("AGGREGATE ignores errors with options 2, 3, 6 and 7", "[math][AGGREGATE]") {

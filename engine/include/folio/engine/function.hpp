@@ -57,6 +57,12 @@ public:
     virtual value resolve_reference(std::string_view text, bool a1) = 0;
     // Finds a sheet by name (case-insensitive); null if none.
     virtual const sheet* find_sheet(std::string_view name) const = 0;
+    // True when the cell holds a formula that calls SUBTOTAL or AGGREGATE, whose
+    // results SUBTOTAL and AGGREGATE skip so that totals do not count subtotals twice.
+    virtual bool is_subtotal_cell(const sheet& s, std::int32_t row, std::int32_t col) const {
+        (void)s, (void)row, (void)col;
+        return false;
+    }
 
     static const value& blank_value();
 
