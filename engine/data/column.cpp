@@ -39,6 +39,17 @@ void column::push_null() {
     ++null_count_;
 }
 
+void column::extend(std::size_t rows) {
+    switch (type_) {
+        case column_type::number:
+        case column_type::date:
+        case column_type::timestamp: numbers_.resize(size_ + rows); break;
+        case column_type::boolean: booleans_.resize(size_ + rows); break;
+        case column_type::text: codes_.resize(size_ + rows); break;
+    }
+    size_ += rows;
+}
+
 void column::append(const column& other) {
     if (other.type_ != type_) throw std::logic_error("column::append: the types differ");
     const std::size_t base = size_;

@@ -1,18 +1,21 @@
 // Reading CSV rows into typed columns, batch by batch or into one table.
 //
-// One pass over the file. The scanner splits up to 64 records at a time (a group) without
-// copying; each schema column then converts its field of every record of the group in one
-// tight loop (numbers with the fast parser, dates with the ISO or date_format parser, text
-// through the column's dictionary, whose slots are prefetched a group ahead so that
-// high-cardinality columns do not wait on memory). Every `batch_rows` rows the batch goes to
-// the callback and is cleared. Columns the schema does not name are split but never
-// converted.
+// One pass over the file. The scanner splits a group of records at a time (128, or 8192
+// when several threads convert) without copying; each schema column then converts its field
+// of every record of the group in one tight loop (numbers with the fast parser, dates with
+// the ISO or date_format parser, text through the column's dictionary, whose slots are
+// prefetched a few records ahead so that high-cardinality columns do not wait on memory).
+// Columns are independent tasks: with `threads` > 1 they run on a small pool while the
+// batches still reach the callback whole, in file order, on the calling thread. Every
+// `batch_rows` rows the batch goes to the callback and is cleared. Columns the schema does
+// not name are split but never converted.
 //
-// A record whose value does not fit is either the error that ends the load (the first bad
-// record in file order, its first bad column in schema order) or, under `on_error: skip`,
-// removed from the group's rows and counted. Text is interned only after every other value
-// of the group was converted and every new string passed the UTF-8 check, so a skipped row
-// leaves nothing behind in the dictionaries.
+// Conversion runs in two steps. First every typed column converts and every text column
+// looks its values up (checking new strings are UTF-8), each noting the records that do not
+// fit; then, knowing all bad records, text columns append their codes, interning new
+// strings only for good records, so a skipped row leaves nothing in the dictionaries. A bad
+// record is either the error that ends the load (the first in file order, its first bad
+// column in schema order) or, under `on_error: skip`, removed and counted.
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -21,6 +24,7 @@
 #include "csv_scanner.hpp"
 #include "folio/engine/data/csv.hpp"
 #include "null_markers.hpp"
+#include "task_pool.hpp"
 #include "value_parsing.hpp"
 
 namespace folio::data {
@@ -28,7 +32,9 @@ namespace {
 
 using detail::csv_field;
 
-constexpr std::size_t group_rows = 64;
+constexpr std::size_t serial_group_rows = 128;
+constexpr std::size_t parallel_group_rows = 8192;
+constexpr std::size_t prefetch_distance = 16;
 
 /// Where a schema column's values come from.
 struct target {
@@ -47,6 +53,13 @@ struct pending_issue {
     std::vector<std::string> notes;
 };
 
+/// What one column task found: the records that do not fit and, when wanted, why.
+struct task_findings {
+    std::vector<std::uint32_t> bad;       // records, ascending
+    std::vector<pending_issue> issues;    // one per bad record, when messages are wanted
+    std::string scratch;                  // for values with doubled quotes
+};
+
 class csv_reader {
 public:
     csv_reader(const std::filesystem::path& path, const csv_options& options, std::optional<table_schema> schema)
@@ -54,7 +67,9 @@ public:
           inferred_(!schema || options.schema_inferred),
           schema_(schema ? std::move(*schema) : infer_csv_schema(path, options)),
           scanner_(path, options),
-          nulls_(options.null_markers) {
+          nulls_(options.null_markers),
+          pool_(std::max<std::size_t>(1, options.threads)),
+          group_rows_(pool_.threads() > 1 ? parallel_group_rows : serial_group_rows) {
         if (!options.date_format.empty()) {
             std::string error;
             format_ = detail::date_format::compile(options.date_format, error);
@@ -80,7 +95,7 @@ public:
         out.reserve(std::min<std::size_t>(flush_rows, std::size_t{1} << 16));
         for (;;) {
             const std::size_t room = flush_rows - std::min(flush_rows, out.row_count());
-            if (!scanner_.next_group(group_, std::max<std::size_t>(1, std::min(group_rows, room)))) break;
+            if (!scanner_.next_group(group_, std::max<std::size_t>(1, std::min(group_rows_, room)))) break;
             convert_group(out);
             if (on_batch != nullptr && out.row_count() >= flush_rows) {
                 (*on_batch)(out);
@@ -110,12 +125,15 @@ private:
     std::size_t expected_fields_ = 0;
     load_summary summary_;
 
+    detail::task_pool pool_;
+    std::size_t group_rows_;
+
     // The group being converted.
     detail::csv_group group_;
     std::vector<std::uint8_t> bad_;             // per record: it does not fit
     std::size_t bad_count_ = 0;
     bool detail_ = true;                        // build messages for bad records (they fail the load or are kept)
-    std::vector<pending_issue> issues_;
+    std::vector<task_findings> findings_;       // per column task: typed_ then texts_
     std::vector<std::uint64_t> hashes_;         // per text column and record
     std::vector<std::uint32_t> codes_;          // per text column and record: the code, npos when new
     std::vector<std::uint8_t> text_nulls_;      // per text column and record
@@ -130,9 +148,10 @@ private:
             const target t{field, c, schema_[c].type};
             (t.type == column_type::text ? texts_ : typed_).push_back(t);
         }
-        hashes_.resize(texts_.size() * group_rows);
-        codes_.resize(texts_.size() * group_rows);
-        text_nulls_.resize(texts_.size() * group_rows);
+        hashes_.resize(texts_.size() * group_rows_);
+        codes_.resize(texts_.size() * group_rows_);
+        text_nulls_.resize(texts_.size() * group_rows_);
+        findings_.resize(typed_.size() + texts_.size());
     }
 
     /// Returns the header field of a declared column; throws data_error when it is missing or ambiguous.
@@ -172,31 +191,46 @@ private:
         const std::size_t base = out.row_count();
         bad_.assign(n, 0);
         bad_count_ = 0;
-        issues_.clear();
         detail_ = options_.on_error == on_error_action::fail || summary_.skipped_examples.size() < options_.max_examples;
+        std::vector<pending_issue> issues;
         for (std::size_t r = 0; r < n; ++r)
-            if (group_.width(r) != expected_fields_) wrong_width(r);
-        for (const target& t : typed_) convert_typed(t, out.column_at(t.column));
-        for (std::size_t i = 0; i < texts_.size(); ++i) look_up_texts(i, out.column_at(texts_[i].column));
-        for (std::size_t i = 0; i < texts_.size(); ++i) append_texts(i, out.column_at(texts_[i].column));
+            if (group_.width(r) != expected_fields_) wrong_width(r, issues);
+        for (task_findings& f : findings_) {
+            f.bad.clear();
+            f.issues.clear();
+        }
+        pool_.run(typed_.size() + texts_.size(), [&](std::size_t task) {
+            if (task < typed_.size()) {
+                convert_typed(typed_[task], out.column_at(typed_[task].column), findings_[task]);
+            } else {
+                const std::size_t i = task - typed_.size();
+                look_up_texts(i, out.column_at(texts_[i].column), findings_[task]);
+            }
+        });
+        merge_findings(issues);
+        pool_.run(texts_.size(), [&](std::size_t i) { append_texts(i, out.column_at(texts_[i].column)); });
         out.set_row_count(base + n);
-        if (bad_count_ > 0) settle_bad_records(out, base);
+        if (bad_count_ > 0) settle_bad_records(out, base, issues);
         summary_.rows += n - bad_count_;
     }
 
-    /// Marks a record bad; `describe` builds its issue when messages are wanted and it is the record's first.
-    template <class Describe>
-    void mark_bad(std::size_t r, Describe&& describe) {
-        if (bad_[r] != 0) return;
-        bad_[r] = 1;
-        ++bad_count_;
-        if (detail_) issues_.push_back(describe());
+    /// Marks the records the column tasks found bad, keeping for each its first issue in schema order.
+    void merge_findings(std::vector<pending_issue>& issues) {
+        for (task_findings& f : findings_) {
+            for (std::size_t k = 0; k < f.bad.size(); ++k) {  // with messages, f.issues[k] is about f.bad[k]
+                const std::uint32_t r = f.bad[k];
+                if (bad_[r] != 0) continue;
+                bad_[r] = 1;
+                ++bad_count_;
+                if (detail_) issues.push_back(std::move(f.issues[k]));
+            }
+        }
     }
 
     /// Fails the load with the first bad record, or counts them, keeps the first few reasons and removes them.
-    void settle_bad_records(table& out, std::size_t base) {
-        std::sort(issues_.begin(), issues_.end(), [](const pending_issue& a, const pending_issue& b) { return a.record < b.record; });
-        for (pending_issue& p : issues_) {
+    void settle_bad_records(table& out, std::size_t base, std::vector<pending_issue>& issues) {
+        std::sort(issues.begin(), issues.end(), [](const pending_issue& a, const pending_issue& b) { return a.record < b.record; });
+        for (pending_issue& p : issues) {
             if (options_.on_error == on_error_action::skip && summary_.skipped_examples.size() >= options_.max_examples) break;
             load_issue issue = scanner_.issue_at(p.where, std::move(p.message), group_.rows[p.record]);
             issue.column_name = std::move(p.column_name);
@@ -210,42 +244,58 @@ private:
     }
 
     /// Marks a record whose number of fields differs from the header's (or the schema's).
-    void wrong_width(std::size_t r) {
-        mark_bad(r, [&] {
-            const std::size_t width = group_.width(r);
-            const char* where = width > expected_fields_ ? group_.field(r, expected_fields_).start() : group_.field(r, 0).start();
-            pending_issue p{r, where,
-                            "expected " + std::to_string(expected_fields_) + (expected_fields_ == 1 ? " field" : " fields") +
-                                ", found " + std::to_string(width) + row_note(r),
-                            {}, {}, {}};
-            if (!options_.header) p.notes.push_back("without a header, each row has one field per schema column");
-            return p;
-        });
+    void wrong_width(std::size_t r, std::vector<pending_issue>& issues) {
+        bad_[r] = 1;
+        ++bad_count_;
+        if (!detail_) return;
+        const std::size_t width = group_.width(r);
+        const char* where = width > expected_fields_ ? group_.field(r, expected_fields_).start() : group_.field(r, 0).start();
+        pending_issue p{r, where,
+                        "expected " + std::to_string(expected_fields_) + (expected_fields_ == 1 ? " field" : " fields") +
+                            ", found " + std::to_string(width) + row_note(r),
+                        {}, {}, {}};
+        if (!options_.header) p.notes.push_back("without a header, each row has one field per schema column");
+        issues.push_back(std::move(p));
     }
 
-    /// Marks a record bad because its field does not fit the column of `t`.
-    void misfit(std::size_t r, const target& t, std::string_view text, const char* what, bool show_value = true) {
-        mark_bad(r, [&] {
-            const std::string& name = schema_[t.column].name;
-            const std::string shown = detail::shorten_for_message(text);
-            pending_issue p{r, group_.field(r, t.field).start(),
-                            "column '" + name + "' " + what + (show_value ? ", found '" + shown + "'" : std::string()) + row_note(r),
-                            name, show_value ? shown : std::string(), {}};
-            if (t.type == column_type::number) {
-                const char other = options_.decimal == '.' ? ',' : '.';
-                if (detail::parse_number(text, other))
-                    p.notes.push_back(std::string("the decimal separator is '") + options_.decimal + "'; set decimal: \"" +
-                                      other + "\" if the file writes numbers with '" + other + "'");
-            }
-            if (inferred_ && show_value)
-                p.notes.push_back("the column's type was inferred from the first " + std::to_string(options_.infer_rows) +
-                                  " rows; declare it in a schema block to read it as another type");
-            return p;
-        });
+    /// Notes that record r does not fit the column of `t` because of `text`.
+    void misfit(std::size_t r, const target& t, std::string_view text, const char* what, task_findings& found,
+                bool show_value = true) const {
+        found.bad.push_back(static_cast<std::uint32_t>(r));
+        if (!detail_) return;
+        const std::string& name = schema_[t.column].name;
+        const std::string shown = detail::shorten_for_message(text);
+        pending_issue p{r, group_.field(r, t.field).start(),
+                        "column '" + name + "' " + what + (show_value ? ", found '" + shown + "'" : std::string()) + row_note(r),
+                        name, show_value ? shown : std::string(), {}};
+        if (t.type == column_type::number) {
+            const char other = options_.decimal == '.' ? ',' : '.';
+            if (detail::parse_number(text, other))
+                p.notes.push_back(std::string("the decimal separator is '") + options_.decimal + "'; set decimal: \"" + other +
+                                  "\" if the file writes numbers with '" + other + "'");
+        }
+        if (inferred_ && show_value)
+            p.notes.push_back("the column's type was inferred from the first " + std::to_string(options_.infer_rows) +
+                              " rows; declare it in a schema block to read it as another type");
+        found.issues.push_back(std::move(p));
     }
 
-    /// Returns a field's value (doubled quotes made single; the view lasts until the next call).
-    std::string_view value_of(const csv_field& field) { return field.doubled_quotes ? scanner_.value(field) : field.raw(); }
+    /// Returns a field's value (doubled quotes made single in `scratch`; the view lasts until the next call).
+    std::string_view value_of(const csv_field& field, std::string& scratch) const {
+        return field.doubled_quotes ? splitter_value(field, scratch) : field.raw();
+    }
+
+    /// Returns a quoted field's content with doubled quotes made single, in `scratch`.
+    std::string_view splitter_value(const csv_field& field, std::string& scratch) const {
+        scratch.clear();
+        const char* p = field.begin;
+        const char* end = p + field.size;
+        while (p != end) {
+            scratch.push_back(*p);
+            p += (*p == options_.quote && p + 1 != end && p[1] == options_.quote) ? 2 : 1;
+        }
+        return scratch;
+    }
 
     /// Tells whether a value is a null marker, as written or without surrounding blanks.
     bool is_null_marker(std::string_view text) const {
@@ -255,42 +305,43 @@ private:
         return (f == ' ' || f == '\t' || b == ' ' || b == '\t') && nulls_.contains(detail::trim_blanks(text));
     }
 
-    /// Converts the field of a number, bool, date or timestamp column in every record of the group.
-    void convert_typed(const target& t, column& col) {
+    /// Converts the field of a number, bool, date or timestamp column in every record of the
+    /// group, writing into rows reserved at once (a task touches its column object once).
+    void convert_typed(const target& t, column& col, task_findings& found) const {
         const std::size_t n = group_.size();
+        const std::size_t base = col.size();
+        col.extend(n);
         const bool markers_first = markers_first_[static_cast<std::size_t>(t.type)];
+        double* numbers = stores_numbers(t.type) ? col.mutable_numbers().data() + base : nullptr;
+        std::uint8_t* booleans = t.type == column_type::boolean ? col.mutable_booleans().data() + base : nullptr;
         for (std::size_t r = 0; r < n; ++r) {
             if (bad_[r] != 0) {
-                col.push_null();  // a placeholder, removed with the record
+                col.set_null(base + r);  // a placeholder, removed with the record
                 continue;
             }
-            const std::string_view text = value_of(group_.field(r, t.field));
+            const std::string_view text = value_of(group_.field(r, t.field), found.scratch);
             if (markers_first && is_null_marker(text)) {
-                col.push_null();
+                col.set_null(base + r);
                 continue;
             }
-            if (convert_value(t, text, col)) continue;
-            if (!markers_first && is_null_marker(text)) {
-                col.push_null();
-                continue;
-            }
-            misfit_value(r, t, text);
-            col.push_null();  // a placeholder for the bad record
+            if (convert_value(t, text, numbers, booleans, r)) continue;
+            if (!is_null_marker(text)) misfit_value(r, t, text, found);
+            col.set_null(base + r);  // a null, or a placeholder for the bad record
         }
     }
 
-    /// Appends the value of `text` to a number, bool, date or timestamp column; false when it does not fit.
-    bool convert_value(const target& t, std::string_view text, column& col) const {
+    /// Writes the value of `text` at index r of `numbers` or `booleans` (the one the column has); false when it does not fit.
+    bool convert_value(const target& t, std::string_view text, double* numbers, std::uint8_t* booleans, std::size_t r) const {
         switch (t.type) {
             case column_type::number:
                 if (const std::optional<double> v = detail::parse_number(text, options_.decimal)) {
-                    col.push_number(*v);
+                    numbers[r] = *v;
                     return true;
                 }
                 return false;
             case column_type::boolean:
                 if (const std::optional<bool> v = detail::parse_bool(text, true)) {
-                    col.push_boolean(*v);
+                    booleans[r] = *v ? 1 : 0;
                     return true;
                 }
                 return false;
@@ -299,7 +350,7 @@ private:
                 const detail::date_reading d = detail::parse_date_time(detail::trim_blanks(text), format_ ? &*format_ : nullptr);
                 if (d.state != detail::date_reading::status::ok) return false;
                 // A date column keeps the day of a date-time.
-                col.push_number(t.type == column_type::date ? static_cast<double>(static_cast<std::int64_t>(d.serial)) : d.serial);
+                numbers[r] = t.type == column_type::date ? static_cast<double>(static_cast<std::int64_t>(d.serial)) : d.serial;
                 return true;
             }
             case column_type::text: break;
@@ -307,11 +358,11 @@ private:
         return false;
     }
 
-    /// Marks a record bad because `text` does not fit the column of `t`, saying what the column expects.
-    void misfit_value(std::size_t r, const target& t, std::string_view text) {
+    /// Notes that `text` does not fit the column of `t`, saying what the column expects.
+    void misfit_value(std::size_t r, const target& t, std::string_view text, task_findings& found) const {
         switch (t.type) {
-            case column_type::number: misfit(r, t, text, "expects a number"); return;
-            case column_type::boolean: misfit(r, t, text, "expects a bool (true or false)"); return;
+            case column_type::number: misfit(r, t, text, "expects a number", found); return;
+            case column_type::boolean: misfit(r, t, text, "expects a bool (true or false)", found); return;
             case column_type::date:
             case column_type::timestamp: {
                 const bool out_of_range = detail::parse_date_time(detail::trim_blanks(text), format_ ? &*format_ : nullptr).state ==
@@ -319,56 +370,63 @@ private:
                 const bool date = t.type == column_type::date;
                 if (out_of_range)
                     misfit(r, t, text, date ? "expects a date from 1900-01-01 to 9999-12-31"
-                                            : "expects a timestamp from 1900-01-01 to 9999-12-31");
+                                            : "expects a timestamp from 1900-01-01 to 9999-12-31", found);
                 else
-                    misfit(r, t, text, date ? "expects a date" : "expects a timestamp");
+                    misfit(r, t, text, date ? "expects a date" : "expects a timestamp", found);
                 return;
             }
             case column_type::text: return;
         }
     }
 
-    /// Hashes the text column's fields, prefetches their dictionary slots, looks them up, and
-    /// checks that strings the dictionary does not hold yet are UTF-8.
-    void look_up_texts(std::size_t i, const column& col) {
+    /// Hashes the text column's fields, looks them up (prefetching the dictionary slots a few
+    /// records ahead), and checks that strings the dictionary does not hold yet are UTF-8.
+    void look_up_texts(std::size_t i, const column& col, task_findings& found) {
         const target& t = texts_[i];
         const string_pool& pool = col.dictionary();
-        std::uint64_t* hashes = hashes_.data() + i * group_rows;
-        std::uint32_t* codes = codes_.data() + i * group_rows;
-        std::uint8_t* nulls = text_nulls_.data() + i * group_rows;
+        std::uint64_t* hashes = hashes_.data() + i * group_rows_;
+        std::uint32_t* codes = codes_.data() + i * group_rows_;
+        std::uint8_t* nulls = text_nulls_.data() + i * group_rows_;
         const std::size_t n = group_.size();
         for (std::size_t r = 0; r < n; ++r) {
             if (bad_[r] != 0) continue;
-            const std::string_view text = value_of(group_.field(r, t.field));
+            const std::string_view text = value_of(group_.field(r, t.field), found.scratch);
             nulls[r] = nulls_.contains(text) ? 1 : 0;
-            if (nulls[r] != 0) continue;
-            hashes[r] = string_pool::hash(text);
-            pool.prefetch(hashes[r]);
+            if (nulls[r] == 0) hashes[r] = string_pool::hash(text);
         }
+        for (std::size_t r = 0; r < n && r < prefetch_distance; ++r)
+            if (bad_[r] == 0 && nulls[r] == 0) pool.prefetch(hashes[r]);
         for (std::size_t r = 0; r < n; ++r) {
+            const std::size_t ahead = r + prefetch_distance;
+            if (ahead < n && bad_[ahead] == 0 && nulls[ahead] == 0) pool.prefetch(hashes[ahead]);
             if (bad_[r] != 0 || nulls[r] != 0) continue;
-            const std::string_view text = value_of(group_.field(r, t.field));
+            const std::string_view text = value_of(group_.field(r, t.field), found.scratch);
             codes[r] = pool.find(text, hashes[r]);
             if (codes[r] == string_pool::npos && !detail::is_valid_utf8(text))
-                misfit(r, t, text, "is not valid UTF-8 (only UTF-8 is supported)", false);
+                misfit(r, t, text, "is not valid UTF-8 (only UTF-8 is supported)", found, false);
         }
     }
 
-    /// Appends the text column's codes, interning new strings (records found bad get placeholders).
+    /// Appends the text column's codes, interning new strings (bad records get placeholders).
     void append_texts(std::size_t i, column& col) {
         const target& t = texts_[i];
-        const std::uint64_t* hashes = hashes_.data() + i * group_rows;
-        const std::uint32_t* codes = codes_.data() + i * group_rows;
-        const std::uint8_t* nulls = text_nulls_.data() + i * group_rows;
+        const std::uint64_t* hashes = hashes_.data() + i * group_rows_;
+        const std::uint32_t* codes = codes_.data() + i * group_rows_;
+        const std::uint8_t* nulls = text_nulls_.data() + i * group_rows_;
         string_pool& pool = *col.shared_dictionary();
+        std::string& scratch = findings_[typed_.size() + i].scratch;
         const std::size_t n = group_.size();
+        const std::size_t base = col.size();
+        col.extend(n);
+        std::uint32_t* out = col.mutable_codes().data() + base;
         for (std::size_t r = 0; r < n; ++r) {
             if (bad_[r] != 0 || nulls[r] != 0) {
-                col.push_null();
+                out[r] = column::null_code;
+                col.set_null(base + r);
                 continue;
             }
             // A string new to the dictionary may occur twice in a group: intern looks again.
-            col.push_code(codes[r] != string_pool::npos ? codes[r] : pool.intern(value_of(group_.field(r, t.field)), hashes[r]));
+            out[r] = codes[r] != string_pool::npos ? codes[r] : pool.intern(value_of(group_.field(r, t.field), scratch), hashes[r]);
         }
     }
 };

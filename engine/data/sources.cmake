@@ -14,6 +14,7 @@ set(FOLIO_ENGINE_DATA_SOURCES
   data/sqlite_reader.cpp
   data/sqlite_schema.cpp
   data/string_pool.cpp
+  data/task_pool.cpp
   data/table.cpp
   data/value_parsing.cpp
 )

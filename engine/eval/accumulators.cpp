@@ -114,34 +114,41 @@ public:
         errors_.resize(groups);
     }
     void add(std::span<const std::uint32_t> groups, std::span<const std::uint8_t> take, const row_vector* arg) override {
-        for (std::size_t r = 0; r < groups.size(); ++r) {
-            if (!take.empty() && take[r] != 1) {
-                if (take[r] != 0) errors_.set(groups[r], take[r]);
-                continue;
+        const std::size_t rows = groups.size();
+        // A condition without blanks or errors, on every row: add its bytes.
+        if (arg->kind == row_kind::boolean && arg->status.empty() && take.empty()) {
+            for (std::size_t r = 0; r < rows; ++r) counts_[groups[r]] += arg->booleans[r];
+            return;
+        }
+        auto selected = [&](std::size_t r) {
+            if (take.empty() || take[r] == 1) return true;
+            if (take[r] != 0) errors_.set(groups[r], take[r]);
+            return false;
+        };
+        switch (arg->kind) {
+            case row_kind::number:
+            case row_kind::boolean: {
+                const bool boolean = arg->kind == row_kind::boolean;
+                for (std::size_t r = 0; r < rows; ++r) {
+                    if (!selected(r)) continue;
+                    const std::uint8_t s = arg->status_at(r);
+                    if (s == status_value) counts_[groups[r]] += boolean ? arg->booleans[r] : 1u;
+                    else if (is_error_status(s)) errors_.set(groups[r], s);
+                }
+                return;
             }
-            switch (arg->kind) {
-                case row_kind::number: {
-                    const std::uint8_t s = arg->status_at(r);
-                    if (s == status_value) ++counts_[groups[r]];
-                    else if (is_error_status(s)) errors_.set(groups[r], s);
-                    break;
-                }
-                case row_kind::boolean: {
-                    const std::uint8_t s = arg->status_at(r);
-                    if (s == status_value && arg->booleans[r]) ++counts_[groups[r]];
-                    else if (is_error_status(s)) errors_.set(groups[r], s);
-                    break;
-                }
-                case row_kind::text:
-                    if (arg->codes[r] != data::column::null_code) ++counts_[groups[r]];
-                    break;
-                default: {
+            case row_kind::text:
+                for (std::size_t r = 0; r < rows; ++r)
+                    if (selected(r) && arg->codes[r] != data::column::null_code) ++counts_[groups[r]];
+                return;
+            default:
+                for (std::size_t r = 0; r < rows; ++r) {
+                    if (!selected(r)) continue;
                     const value& v = arg->kind == row_kind::mixed ? arg->mixed[r] : arg->scalar;
                     if (v.is_error()) errors_.set(groups[r], error_status(v.error()));
                     else if (v.is_boolean() ? v.boolean() : !v.is_blank()) ++counts_[groups[r]];
-                    break;
                 }
-            }
+                return;
         }
     }
     value result(base_op op, double k, std::size_t group) const override {

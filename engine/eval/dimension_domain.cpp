@@ -51,6 +51,11 @@ std::uint32_t dimension_domain::intern(const value& in) {
     switch (v.type()) {
         case value::kind::blank: return add("b", std::move(out));
         case value::kind::number: {
+            if (dates_) {
+                out.grain = report::time_grain::day;
+                out.label = iso_date_text(v.number());
+                return add(bits_key('n', v.number()), std::move(out));
+            }
             out.label = number_to_text(v.number());
             return add(bits_key('n', v.number()), std::move(out));
         }

@@ -32,6 +32,9 @@ public:
     /// Returns the id of the period starting at `start` (time dimensions).
     std::uint32_t intern_period(double start);
 
+    /// Makes the numbers of a dimension without a grain show as dates ("2024-12-31"), for a dimension of dates.
+    void show_as_dates() { dates_ = true; }
+
     /// Returns the id of blank.
     std::uint32_t blank_id() { return intern(value()); }
 
@@ -50,6 +53,7 @@ public:
 private:
     dimension_key key_;
     calendar_options calendar_;
+    bool dates_ = false;
     std::vector<dimension_value> values_;
     std::unordered_map<std::string, std::uint32_t> ids_;
 

@@ -1,7 +1,9 @@
 // evaluate_program (see evaluate.hpp): params, the plan of the selected reports and
 // the expectations, one bind and one scan per source read, then the derived metrics
 // of every report and the expectations.
+#include <algorithm>
 #include <memory>
+#include <thread>
 
 #include "expectations.hpp"
 #include "folio/engine/eval/evaluate.hpp"
@@ -76,6 +78,8 @@ program_result evaluate_program(const report::checked_program& program, const ev
         ok = scans[s]->bind(keep_rows[s], diagnostics, result.data_errors) && ok;
     }
     if (!ok) return result;
+    const std::size_t threads = options.threads != 0 ? options.threads
+                                                     : std::max<std::size_t>(1, std::thread::hardware_concurrency());
     for (std::size_t s = 0; s < scans.size(); ++s) {
         if (!scans[s]) continue;
         source_scan::progress_hook progress;
@@ -83,7 +87,7 @@ program_result evaluate_program(const report::checked_program& program, const ev
             const std::string name = program.sources[s].qualified_name;
             progress = [&options, name](std::uint64_t done, std::uint64_t total) { options.progress(name, done, total); };
         }
-        ok = scans[s]->scan(progress, result.data_errors) && ok;
+        ok = scans[s]->scan(threads, progress, result.data_errors) && ok;
         result.sources.push_back(scans[s]->summary());
     }
     if (!ok) return result;

@@ -2,9 +2,8 @@
 // and a canonical key under which equal computations are shared.
 //
 // The key expands what only names a computation (a filter is its condition, a def call
-// is its inlined body, a param is its value's name), and writes every operand in
-// parentheses, so `count(promoters)` and `count(surveys where surveys.score >= 9)`...
-// share their row condition when the filter says the same.
+// is its inlined body) and writes every operand in parentheses, so a filter and the
+// same condition written inline (`promoters`, `surveys.score >= 9`) share one key.
 #pragma once
 
 #include <string>

@@ -67,6 +67,33 @@ void group_map::assign(const std::vector<std::span<const std::uint32_t>>& column
         std::fill(groups.begin(), groups.end(), 0u);
         return;
     }
+    if (width_ <= 2) {
+        // Dimension ids are small and dense: a direct table from the ids to the group.
+        std::uint32_t key[2] = {0, 0};
+        for (std::size_t r = 0; r < rows; ++r) {
+            const std::uint32_t a = columns[0][r];
+            const std::uint32_t b = width_ == 2 ? columns[1][r] : 0;
+            if (a < direct_.size() && b < direct_[a].size() && direct_[a][b] != npos) {
+                groups[r] = direct_[a][b];
+                continue;
+            }
+            key[0] = a;
+            key[1] = b;
+            const std::uint32_t g = intern(key);
+            // The table is bounded (4M cells): sparse pairs of large ids stay in the hash map.
+            const std::size_t row_size = a < direct_.size() ? direct_[a].size() : 0;
+            const std::size_t added =
+                (a >= direct_.size() ? a + 1 - direct_.size() : 0) + (b >= row_size ? b + 1 - row_size : 0);
+            if (direct_cells_ + added <= (std::size_t{1} << 22)) {
+                if (direct_.size() <= a) direct_.resize(a + 1);
+                if (direct_[a].size() <= b) direct_[a].resize(b + 1, npos);
+                direct_[a][b] = g;
+                direct_cells_ += added;
+            }
+            groups[r] = g;
+        }
+        return;
+    }
     std::vector<std::uint32_t> key(width_);
     std::vector<std::uint32_t> previous(width_, npos);
     std::uint32_t last = npos;

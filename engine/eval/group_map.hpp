@@ -2,8 +2,10 @@
 // of the grouping) to a dense group number, with the tuples kept in group order so the
 // groups can be listed after a scan.
 //
-// Open addressing over a power-of-two table of group numbers; a tuple is hashed once
-// per row. A grouping of no dimensions has one group, 0.
+// Open addressing over a power-of-two table of group numbers. Groupings of one or two
+// dimensions (most tables) skip the hash: dimension ids are small and dense, so a
+// direct table from the ids to the group answers each row. A grouping of no
+// dimensions has one group, 0.
 #pragma once
 
 #include <cstdint>
@@ -44,6 +46,8 @@ private:
     std::vector<std::uint32_t> keys_;
     std::vector<std::uint32_t> slots_;  // group + 1; 0 empty
     std::size_t mask_ = 0;
+    std::vector<std::vector<std::uint32_t>> direct_;  // width 1 or 2: [first id][second id] → group, npos unknown
+    std::size_t direct_cells_ = 0;
 
     static std::uint64_t hash(const std::uint32_t* key, std::size_t width);
     bool equal(std::uint32_t group, const std::uint32_t* key) const;

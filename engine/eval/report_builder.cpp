@@ -127,33 +127,33 @@ bool report_builder::plan(evaluation_plan& plan, const carries_test& carries, st
     return true;
 }
 
-report_result report_builder::build(const evaluation_plan& plan, const std::vector<std::unique_ptr<source_scan>>& scans,
-                                    domain_set& domains, metric_evaluator& metrics) {
-    report_result r;
-    r.report = index_;
-    r.name = report_.qualified_name;
-    r.title = report_.title.set ? report_.title.value : report_.name;
-    r.subtitle = report_.subtitle.value;
-    r.description = report_.description.value;
-    r.locale = report_.locale.value;
-    r.outputs_set = report_.outputs.set;
-    r.outputs = report_.outputs.value;
-    metrics.set_period(has_period_ ? period_.dimension : npos);
+namespace {
 
-    auto make_context = [&](const context& c, const std::vector<const report::expr*>& exprs) {
+// Builds one report's result after the scans: its metrics, period, tiles, tables and charts.
+class report_assembly {
+public:
+    report_assembly(const report::checked_program& program, const evaluation_plan& plan,
+                    const std::vector<std::unique_ptr<source_scan>>& scans, domain_set& domains,
+                    metric_evaluator& metrics, std::size_t total_grouping, report_result& r)
+        : program_(program), plan_(plan), scans_(scans), domains_(domains), metrics_(metrics),
+          total_{total_grouping, {}}, r_(r) {}
+
+    // The context's dimension values and the base aggregates `exprs` read there.
+    context_result make_context(const context& c, const std::vector<const report::expr*>& exprs) {
         context_result out;
-        out.keys = plan.keys(c.grouping);
-        for (std::size_t i = 0; i < out.keys.size(); ++i) out.values.push_back(domains.at(out.keys[i]).at(c.ids[i]));
+        out.keys = plan_.keys(c.grouping);
+        for (std::size_t i = 0; i < out.keys.size(); ++i) out.values.push_back(domains_.at(out.keys[i]).at(c.ids[i]));
         std::vector<std::size_t> bases;
-        for (const report::expr* e : exprs) metrics.collect_bases(*e, bases);
+        for (const report::expr* e : exprs) metrics_.collect_bases(*e, bases);
         std::sort(bases.begin(), bases.end());
-        for (std::size_t b : bases) out.bases.emplace_back(b, metrics.base_value(b, c));
+        for (std::size_t b : bases) out.bases.emplace_back(b, metrics_.base_value(b, c));
         return out;
-    };
-    const context total{total_grouping_, {}};
-    auto metric_index = [&](const report::metric_use& use) {
-        for (std::size_t i = 0; i < r.metrics.size(); ++i)
-            if (r.metrics[i].name == use.text) return i;
+    }
+
+    // The index of a use in the report's metrics, added on first sight.
+    std::size_t metric_index(const report::metric_use& use) {
+        for (std::size_t i = 0; i < r_.metrics.size(); ++i)
+            if (r_.metrics[i].name == use.text) return i;
         metric_info info;
         info.name = use.text;
         info.metric = use.metric;
@@ -168,11 +168,191 @@ report_result report_builder::build(const evaluation_plan& plan, const std::vect
             info.better = m.better;
             info.type = m.type;
             info.has_target = m.has_target;
-            if (m.has_target) info.target = metrics.evaluate(m.target, total);
+            if (m.has_target) info.target = metrics_.evaluate(m.target, total_);
         }
-        r.metrics.push_back(std::move(info));
-        return r.metrics.size() - 1;
-    };
+        r_.metrics.push_back(std::move(info));
+        return r_.metrics.size() - 1;
+    }
+
+    // One tile: in the current period against the previous one, or over all the data.
+    kpi_tile tile(const report::metric_use& use, bool whole_data, const context& now, const context& before) {
+        kpi_tile t;
+        t.metric = metric_index(use);
+        const metric_info& info = r_.metrics[t.metric];
+        t.whole_data = r_.period.set && whole_data;
+        if (t.whole_data) {
+            t.current = metrics_.evaluate(use.value, total_);
+            t.previous = t.change = t.pct_change = error_code::na;
+            t.context = make_context(total_, {&use.value});
+        } else if (r_.period.set) {
+            t.current = metrics_.evaluate(use.value, now);
+            t.previous = r_.period.has_current ? metrics_.evaluate(use.value, before) : value(error_code::na);
+            t.change = apply_binary(dsl::binary_op::subtract, t.current, t.previous);
+            t.pct_change = apply_binary(dsl::binary_op::divide, t.change, t.previous);
+            t.context = make_context(now, {&use.value});
+            t.previous_context = make_context(before, {&use.value});
+            if (t.change.is_number()) t.trend = t.change.number() > 0 ? "up" : t.change.number() < 0 ? "down" : "flat";
+        } else {
+            t.current = metrics_.evaluate(use.value, total_);
+            t.context = make_context(total_, {&use.value});
+        }
+        if (info.has_target && t.current.is_number() && info.target.is_number()) {
+            const bool lower = info.better == report::better_direction::lower;
+            const double v = t.current.number(), goal = info.target.number();
+            t.status = (lower ? v <= goal : v >= goal) ? "good" : "bad";
+        }
+        return t;
+    }
+
+    table_result table(const report::report_block& block, std::size_t g) {
+        table_result t;
+        t.title = block.text;
+        const std::vector<dimension_key>& keys = plan_.keys(g);
+        for (std::size_t d : block.by) {
+            t.by.push_back({d, program_.dimensions[d].grain});
+            t.by_names.push_back(program_.dimensions[d].name);
+        }
+        std::vector<const report::expr*> exprs;
+        std::set<std::size_t> sources;
+        for (const report::metric_use& use : block.metrics) {
+            t.metrics.push_back(metric_index(use));
+            exprs.push_back(&use.value);
+            sources.insert(use.sources.begin(), use.sources.end());
+        }
+        std::vector<std::size_t> order = positions(keys, t.by);
+        if (block.sort_dimension != npos) {
+            const auto at = std::find(block.by.begin(), block.by.end(), block.sort_dimension) - block.by.begin();
+            std::rotate(order.begin(), order.begin() + at, order.begin() + at + 1);
+        }
+        for (const auto& ids : list_contexts(plan_, g, {sources.begin(), sources.end()}, scans_, domains_, order, false)) {
+            table_row row;
+            const context c{g, ids};
+            for (std::size_t p : positions(keys, t.by)) row.dims.push_back(domains_.at(keys[p]).at(ids[p]));
+            for (const report::metric_use& use : block.metrics) row.values.push_back(metrics_.evaluate(use.value, c));
+            row.context = make_context(c, exprs);
+            t.rows.push_back(std::move(row));
+        }
+        if (block.sort_dimension != npos && block.sort_descending) std::reverse(t.rows.begin(), t.rows.end());
+        if (block.sort_metric != npos) {
+            const std::size_t m = block.sort_metric;
+            const bool desc = block.sort_descending;
+            std::stable_sort(t.rows.begin(), t.rows.end(), [&](const table_row& a, const table_row& b) {
+                const value& x = a.values[m];
+                const value& y = b.values[m];
+                const int cx = value_class(x), cy = value_class(y);
+                if (cx != cy) return cx < cy;
+                if (cx == 2) return false;
+                const int c = compare_values(x, y);
+                return desc ? c > 0 : c < 0;
+            });
+        }
+        if (block.limit > 0 && t.rows.size() > block.limit) t.rows.resize(block.limit);
+        if (block.totals) {
+            t.has_totals = true;
+            t.totals.dims.assign(t.by.size(), dimension_value{});
+            for (const report::metric_use& use : block.metrics) t.totals.values.push_back(metrics_.evaluate(use.value, total_));
+            t.totals.context = make_context(total_, exprs);
+        }
+        return t;
+    }
+
+    chart_result chart(const report::chart& chart, std::size_t g) {
+        chart_result ch;
+        ch.name = chart.qualified_name;
+        ch.type = chart.type;
+        ch.title = chart.title;
+        ch.subtitle = chart.subtitle;
+        ch.x_title = chart.x_title;
+        ch.y_title = chart.y_title;
+        ch.legend = chart.legend;
+        const std::vector<dimension_key>& keys = plan_.keys(g);
+        for (std::size_t d : chart.by) {
+            ch.by.push_back({d, program_.dimensions[d].grain});
+            ch.by_names.push_back(program_.dimensions[d].name);
+        }
+        std::vector<dimension_key> ordered = ch.by;
+        if (chart.series != npos) {
+            ch.series_key = {chart.series, program_.dimensions[chart.series].grain};
+            ch.series_name = program_.dimensions[chart.series].name;
+            ordered.insert(ordered.begin(), ch.series_key);
+        }
+        std::set<std::size_t> sources;
+        for (const report::metric_use& use : chart.metrics) {
+            ch.metrics.push_back(metric_index(use));
+            sources.insert(use.sources.begin(), use.sources.end());
+        }
+        const auto tuples =
+            list_contexts(plan_, g, {sources.begin(), sources.end()}, scans_, domains_, positions(keys, ordered), true);
+        const std::vector<std::size_t> x_at = positions(keys, ch.by);
+        const std::size_t series_at = chart.series != npos ? positions(keys, {ch.series_key})[0] : npos;
+        // Categories in order of first appearance (the tuples are sorted by series, then categories).
+        std::vector<std::vector<std::uint32_t>> categories;
+        std::vector<std::uint32_t> series_ids;
+        for (const auto& ids : tuples) {
+            std::vector<std::uint32_t> x;
+            for (std::size_t p : x_at) x.push_back(ids[p]);
+            if (std::find(categories.begin(), categories.end(), x) == categories.end()) categories.push_back(x);
+            if (series_at != npos && std::find(series_ids.begin(), series_ids.end(), ids[series_at]) == series_ids.end())
+                series_ids.push_back(ids[series_at]);
+        }
+        for (const auto& x : categories) {
+            std::vector<dimension_value> values;
+            for (std::size_t k = 0; k < x.size(); ++k) values.push_back(domains_.at(keys[x_at[k]]).at(x[k]));
+            ch.categories.push_back(std::move(values));
+        }
+        if (series_at == npos) series_ids.push_back(0);
+        for (std::size_t m = 0; m < chart.metrics.size(); ++m) {
+            const report::metric_use& use = chart.metrics[m];
+            for (std::uint32_t sid : series_ids) {
+                chart_series s;
+                s.metric = ch.metrics[m];
+                if (series_at != npos) {
+                    s.series_value = domains_.at(keys[series_at]).at(sid);
+                    s.name = chart.metrics.size() == 1 ? s.series_value.label : use.text + ": " + s.series_value.label;
+                } else {
+                    s.name = use.text;
+                }
+                for (std::size_t k = 0; k < categories.size(); ++k) {
+                    context c{g, std::vector<std::uint32_t>(keys.size(), 0)};
+                    for (std::size_t q = 0; q < x_at.size(); ++q) c.ids[x_at[q]] = categories[k][q];
+                    if (series_at != npos) c.ids[series_at] = sid;
+                    chart_point point;
+                    point.x = ch.categories[k];
+                    point.v = metrics_.evaluate(use.value, c);
+                    point.context = make_context(c, {&use.value});
+                    s.points.push_back(std::move(point));
+                }
+                ch.series.push_back(std::move(s));
+            }
+        }
+        return ch;
+    }
+
+private:
+    const report::checked_program& program_;
+    const evaluation_plan& plan_;
+    const std::vector<std::unique_ptr<source_scan>>& scans_;
+    domain_set& domains_;
+    metric_evaluator& metrics_;
+    const context total_;
+    report_result& r_;
+};
+
+}  // namespace
+
+report_result report_builder::build(const evaluation_plan& plan, const std::vector<std::unique_ptr<source_scan>>& scans,
+                                    domain_set& domains, metric_evaluator& metrics) {
+    report_result r;
+    r.report = index_;
+    r.name = report_.qualified_name;
+    r.title = report_.title.set ? report_.title.value : report_.name;
+    r.subtitle = report_.subtitle.value;
+    r.description = report_.description.value;
+    r.locale = report_.locale.value;
+    r.outputs_set = report_.outputs.set;
+    r.outputs = report_.outputs.value;
+    metrics.set_period(has_period_ ? period_.dimension : npos);
+    report_assembly assembly(program_, plan, scans, domains, metrics, total_grouping_, r);
 
     // The period: the one holding as_of (a date param of that name), else the last one with data.
     std::uint32_t current = 0, previous = 0;
@@ -216,170 +396,21 @@ report_result report_builder::build(const evaluation_plan& plan, const std::vect
             case report::block_kind::kpis: {
                 const context now{kpi_grouping_, {current}}, before{kpi_grouping_, {previous}};
                 for (const report::metric_use& use : block.metrics) {
-                    kpi_tile tile;
-                    tile.metric = metric_index(use);
-                    const metric_info& info = r.metrics[tile.metric];
-                    const std::size_t k = static_cast<std::size_t>(
-                        std::find(kpi_uses_.begin(), kpi_uses_.end(), &use) - kpi_uses_.begin());
-                    tile.whole_data = has_period_ && k < kpi_whole_.size() && kpi_whole_[k];
-                    if (tile.whole_data) {
-                        tile.current = metrics.evaluate(use.value, total);
-                        tile.previous = tile.change = tile.pct_change = error_code::na;
-                        tile.context = make_context(total, {&use.value});
-                    } else if (has_period_) {
-                        tile.current = metrics.evaluate(use.value, now);
-                        tile.previous = r.period.has_current ? metrics.evaluate(use.value, before) : value(error_code::na);
-                        tile.change = apply_binary(dsl::binary_op::subtract, tile.current, tile.previous);
-                        tile.pct_change = apply_binary(dsl::binary_op::divide, tile.change, tile.previous);
-                        tile.context = make_context(now, {&use.value});
-                        tile.previous_context = make_context(before, {&use.value});
-                        if (tile.change.is_number())
-                            tile.trend = tile.change.number() > 0 ? "up" : tile.change.number() < 0 ? "down" : "flat";
-                    } else {
-                        tile.current = metrics.evaluate(use.value, total);
-                        tile.context = make_context(total, {&use.value});
-                    }
-                    if (info.has_target && tile.current.is_number() && info.target.is_number()) {
-                        const bool lower = info.better == report::better_direction::lower;
-                        const double v = tile.current.number(), t = info.target.number();
-                        tile.status = (lower ? v <= t : v >= t) ? "good" : "bad";
-                    }
-                    r.kpis.push_back(std::move(tile));
+                    const auto k = static_cast<std::size_t>(std::find(kpi_uses_.begin(), kpi_uses_.end(), &use) -
+                                                             kpi_uses_.begin());
+                    r.kpis.push_back(assembly.tile(use, k < kpi_whole_.size() && kpi_whole_[k], now, before));
                 }
                 r.layout.push_back({block.kind, 0});
                 break;
             }
-            case report::block_kind::table: {
-                table_result t;
-                t.title = block.text;
-                const std::size_t g = block_groupings_[i];
-                const std::vector<dimension_key>& keys = plan.keys(g);
-                for (std::size_t d : block.by) {
-                    t.by.push_back({d, program_.dimensions[d].grain});
-                    t.by_names.push_back(program_.dimensions[d].name);
-                }
-                std::vector<const report::expr*> exprs;
-                std::set<std::size_t> sources;
-                for (const report::metric_use& use : block.metrics) {
-                    t.metrics.push_back(metric_index(use));
-                    exprs.push_back(&use.value);
-                    sources.insert(use.sources.begin(), use.sources.end());
-                }
-                std::vector<std::size_t> order = positions(keys, t.by);
-                if (block.sort_dimension != npos) {
-                    const auto at = std::find(block.by.begin(), block.by.end(), block.sort_dimension) - block.by.begin();
-                    std::rotate(order.begin(), order.begin() + at, order.begin() + at + 1);
-                }
-                const auto tuples = list_contexts(plan, g, {sources.begin(), sources.end()}, scans, domains, order, false);
-                for (const auto& ids : tuples) {
-                    table_row row;
-                    const context c{g, ids};
-                    for (std::size_t p : positions(keys, t.by)) row.dims.push_back(domains.at(keys[p]).at(ids[p]));
-                    for (const report::metric_use& use : block.metrics) row.values.push_back(metrics.evaluate(use.value, c));
-                    row.context = make_context(c, exprs);
-                    t.rows.push_back(std::move(row));
-                }
-                if (block.sort_dimension != npos && block.sort_descending) std::reverse(t.rows.begin(), t.rows.end());
-                if (block.sort_metric != npos) {
-                    const std::size_t m = block.sort_metric;
-                    const bool desc = block.sort_descending;
-                    std::stable_sort(t.rows.begin(), t.rows.end(), [&](const table_row& a, const table_row& b) {
-                        const value& x = a.values[m];
-                        const value& y = b.values[m];
-                        const int cx = value_class(x), cy = value_class(y);
-                        if (cx != cy) return cx < cy;
-                        if (cx == 2) return false;
-                        const int c = compare_values(x, y);
-                        return desc ? c > 0 : c < 0;
-                    });
-                }
-                if (block.limit > 0 && t.rows.size() > block.limit) t.rows.resize(block.limit);
-                if (block.totals) {
-                    t.has_totals = true;
-                    for (std::size_t k = 0; k < t.by.size(); ++k) t.totals.dims.push_back(dimension_value{});
-                    for (const report::metric_use& use : block.metrics) t.totals.values.push_back(metrics.evaluate(use.value, total));
-                    t.totals.context = make_context(total, exprs);
-                }
+            case report::block_kind::table:
                 r.layout.push_back({block.kind, r.tables.size()});
-                r.tables.push_back(std::move(t));
+                r.tables.push_back(assembly.table(block, block_groupings_[i]));
                 break;
-            }
-            case report::block_kind::chart: {
-                const report::chart& chart = program_.charts[block.chart];
-                chart_result ch;
-                ch.name = chart.qualified_name;
-                ch.type = chart.type;
-                ch.title = chart.title;
-                ch.subtitle = chart.subtitle;
-                ch.x_title = chart.x_title;
-                ch.y_title = chart.y_title;
-                ch.legend = chart.legend;
-                const std::size_t g = block_groupings_[i];
-                const std::vector<dimension_key>& keys = plan.keys(g);
-                for (std::size_t d : chart.by) {
-                    ch.by.push_back({d, program_.dimensions[d].grain});
-                    ch.by_names.push_back(program_.dimensions[d].name);
-                }
-                std::vector<dimension_key> ordered = ch.by;
-                if (chart.series != npos) {
-                    ch.series_key = {chart.series, program_.dimensions[chart.series].grain};
-                    ch.series_name = program_.dimensions[chart.series].name;
-                    ordered.insert(ordered.begin(), ch.series_key);
-                }
-                std::set<std::size_t> sources;
-                for (const report::metric_use& use : chart.metrics) {
-                    ch.metrics.push_back(metric_index(use));
-                    sources.insert(use.sources.begin(), use.sources.end());
-                }
-                const std::vector<std::size_t> order = positions(keys, ordered);
-                const auto tuples = list_contexts(plan, g, {sources.begin(), sources.end()}, scans, domains, order, true);
-                const std::vector<std::size_t> x_at = positions(keys, ch.by);
-                const std::size_t series_at = chart.series != npos ? positions(keys, {ch.series_key})[0] : npos;
-                // Categories in order of first appearance (the tuples are sorted by series, then categories).
-                std::vector<std::vector<std::uint32_t>> categories;
-                std::vector<std::uint32_t> series_ids;
-                for (const auto& ids : tuples) {
-                    std::vector<std::uint32_t> x;
-                    for (std::size_t p : x_at) x.push_back(ids[p]);
-                    if (std::find(categories.begin(), categories.end(), x) == categories.end()) categories.push_back(x);
-                    if (series_at != npos && std::find(series_ids.begin(), series_ids.end(), ids[series_at]) == series_ids.end())
-                        series_ids.push_back(ids[series_at]);
-                }
-                for (const auto& x : categories) {
-                    std::vector<dimension_value> values;
-                    for (std::size_t k = 0; k < x.size(); ++k) values.push_back(domains.at(keys[x_at[k]]).at(x[k]));
-                    ch.categories.push_back(std::move(values));
-                }
-                if (series_at == npos) series_ids.push_back(0);
-                for (std::size_t m = 0; m < chart.metrics.size(); ++m) {
-                    const report::metric_use& use = chart.metrics[m];
-                    for (std::uint32_t sid : series_ids) {
-                        chart_series s;
-                        s.metric = ch.metrics[m];
-                        if (series_at != npos) {
-                            s.series_value = domains.at(keys[series_at]).at(sid);
-                            s.name = chart.metrics.size() == 1 ? s.series_value.label
-                                                               : use.text + ": " + s.series_value.label;
-                        } else {
-                            s.name = use.text;
-                        }
-                        for (std::size_t k = 0; k < categories.size(); ++k) {
-                            context c{g, std::vector<std::uint32_t>(keys.size(), 0)};
-                            for (std::size_t q = 0; q < x_at.size(); ++q) c.ids[x_at[q]] = categories[k][q];
-                            if (series_at != npos) c.ids[series_at] = sid;
-                            chart_point point;
-                            point.x = ch.categories[k];
-                            point.v = metrics.evaluate(use.value, c);
-                            point.context = make_context(c, {&use.value});
-                            s.points.push_back(std::move(point));
-                        }
-                        ch.series.push_back(std::move(s));
-                    }
-                }
+            case report::block_kind::chart:
                 r.layout.push_back({block.kind, r.charts.size()});
-                r.charts.push_back(std::move(ch));
+                r.charts.push_back(assembly.chart(program_.charts[block.chart], block_groupings_[i]));
                 break;
-            }
             case report::block_kind::data: {
                 data_result d;
                 d.source = program_.sources[block.source].qualified_name;

@@ -127,6 +127,36 @@ int type_class(const row_vector& v) {
     }
 }
 
+// Compares a number vector with a constant: the values Excel calls equal to c (to about
+// 15 digits) form an interval [low, high] found once, so each row is two comparisons.
+void compare_with_constant(binary_op op, bool vector_left, const row_vector& v, double c, row_vector& out,
+                           std::size_t rows) {
+    auto result = [&](int cmp) -> std::uint8_t { return compare_result(op, vector_left ? cmp : -cmp) ? 1 : 0; };
+    const std::uint8_t less = result(-1), equal = result(0), greater = result(1);
+    double low = c, high = c;
+    for (int i = 0; i < 64 && approx_equal(std::nextafter(low, -HUGE_VAL), c); ++i) low = std::nextafter(low, -HUGE_VAL);
+    for (int i = 0; i < 64 && approx_equal(std::nextafter(high, HUGE_VAL), c); ++i) high = std::nextafter(high, HUGE_VAL);
+    out.make_booleans(rows);
+    std::uint8_t* o = out.own_booleans.data();
+    const double* x = v.numbers.data();
+    for (std::size_t r = 0; r < rows; ++r) o[r] = x[r] < low ? less : (x[r] > high ? greater : equal);
+    if (v.status.empty()) return;
+    // A blank is only <> a number; errors stay errors.
+    const std::uint8_t blank = op == binary_op::not_equal ? 1 : 0;
+    std::vector<std::uint8_t>* status = nullptr;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const std::uint8_t s = v.status[r];
+        if (s == status_value) continue;
+        if (s == status_blank) {
+            o[r] = blank;
+            continue;
+        }
+        if (status == nullptr) status = &out.make_status();
+        (*status)[r] = s;
+        o[r] = 0;
+    }
+}
+
 }  // namespace
 
 value row_binary(binary_op op, const value& a, const value& b) {
@@ -300,6 +330,14 @@ void row_program::binary(std::size_t i, const std::vector<row_vector>& in, row_v
         return;
     }
 
+    // A number column against a number constant: the commonest filter (`score >= 9`).
+    if (is_comparison(op) && ((a.kind == row_kind::number && b.kind == row_kind::scalar && b.scalar.is_number()) ||
+                              (b.kind == row_kind::number && a.kind == row_kind::scalar && a.scalar.is_number()))) {
+        compare_with_constant(op, a.kind == row_kind::number, a.kind == row_kind::number ? a : b,
+                              (a.kind == row_kind::number ? b : a).scalar.number(), out, rows);
+        return;
+    }
+
     // Numbers (and booleans) with arithmetic; numbers with numbers, booleans with booleans in comparisons.
     const int ta = type_class(a), tb = type_class(b);
     if (numeric_operand::accepts(a) && numeric_operand::accepts(b) &&
@@ -354,24 +392,21 @@ void row_program::binary(std::size_t i, const std::vector<row_vector>& in, row_v
             cache.pool = codes.pool;
             cache.results.clear();
         }
-        if (cache.results.size() < codes.pool->size()) cache.results.resize(codes.pool->size(), -2);
-        const bool blank_result = blank_comparison(op, constant);
+        const std::uint8_t blank_result = blank_comparison(op, constant) ? 1 : 0;
+        // Results for every code of the dictionary so far (codes are dense, new ones at the end), then one
+        // lookup per row.
+        for (std::uint32_t code = static_cast<std::uint32_t>(cache.results.size()); code < codes.pool->size(); ++code) {
+            const value text(codes.pool->at(code));
+            const int c = text_left ? compare_values(text, constant) : compare_values(constant, text);
+            cache.results.push_back(compare_result(op, c) ? 1 : 0);
+        }
         out.make_booleans(rows);
+        const std::size_t known = cache.results.size();
+        const std::int8_t* table = cache.results.data();
+        std::uint8_t* o = out.own_booleans.data();
         for (std::size_t r = 0; r < rows; ++r) {
             const std::uint32_t code = codes.codes[r];
-            bool result;
-            if (code == data::column::null_code) {
-                result = blank_result;
-            } else {
-                std::int8_t& cached = cache.results[code];
-                if (cached == -2) {
-                    const value text(codes.pool->at(code));
-                    const int c = text_left ? compare_values(text, constant) : compare_values(constant, text);
-                    cached = compare_result(op, c) ? 1 : 0;
-                }
-                result = cached == 1;
-            }
-            out.own_booleans[r] = result ? 1 : 0;
+            o[r] = code < known ? static_cast<std::uint8_t>(table[code]) : blank_result;
         }
         return;
     }

@@ -63,7 +63,7 @@ private:
         std::vector<std::size_t> children;  // `omitted` for an omitted argument
     };
 
-    // Comparison results per text code of one dictionary (-2: not computed yet).
+    // Comparison results per text code of one dictionary, for codes [0, results.size()).
     struct text_cache {
         const data::string_pool* pool = nullptr;
         std::vector<std::int8_t> results;

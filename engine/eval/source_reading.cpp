@@ -1,6 +1,7 @@
 // Reading report sources (see source_reading.hpp).
 #include "source_reading.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace folio::eval {
@@ -85,13 +86,14 @@ data::table_schema data_schema(const report::source& source) {
     }
 }
 
-data::load_summary read_source(const report::source& source, const data::table_schema& schema,
+data::load_summary read_source(const report::source& source, const data::table_schema& schema, std::size_t threads,
                                const std::function<void(std::uint64_t, std::uint64_t)>& progress,
                                const std::function<void(const data::table_batch&)>& on_batch) {
     switch (source.kind) {
         case report::source_kind::csv: {
             data::csv_options options = csv_options_of(source);
             if (progress) options.progress = progress;
+            options.threads = std::max<std::size_t>(1, threads);
             return data::read_csv_batches(source.resolved_path, options, schema, on_batch);
         }
         case report::source_kind::sqlite:

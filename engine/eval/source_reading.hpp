@@ -26,8 +26,9 @@ data::sqlite_options sqlite_options_of(const report::source& source);
 /// throws data::data_error.
 data::table_schema data_schema(const report::source& source);
 
-/// Streams the source's rows typed by `schema` (a subset of data_schema) in batches; throws data::data_error.
-data::load_summary read_source(const report::source& source, const data::table_schema& schema,
+/// Streams the source's rows typed by `schema` (a subset of data_schema) in batches, converting CSV columns on up to
+/// `threads` threads; throws data::data_error.
+data::load_summary read_source(const report::source& source, const data::table_schema& schema, std::size_t threads,
                                const std::function<void(std::uint64_t, std::uint64_t)>& progress,
                                const std::function<void(const data::table_batch&)>& on_batch);
 

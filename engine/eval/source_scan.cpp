@@ -138,7 +138,33 @@ bool source_scan::bind(bool keep_rows, dsl::diagnostic_list& diagnostics, std::v
                 continue;
             }
             reader_for(key, rows_.add(*value_expr));
+            // A dimension of dates without a grain shows its values as dates.
+            const bool dates = value_expr->type == report::value_type::date ||
+                               (value_expr->kind == report::expr_kind::column && find_column(value_expr->text) &&
+                                is_time_type(schema_[*find_column(value_expr->text)].type));
+            if (dates && key.grain == report::time_grain::none) domains_.at(key).show_as_dates();
         }
+    }
+    if (!ok) return false;
+
+    // Numbers from a column whose type only the data tells: text there would be left out silently.
+    std::vector<std::pair<const report::expr*, report::aggregate_kind>> numeric;
+    for (const auto& [node, f] : plan_.formulas()) {
+        const bool counts = f.kind == report::aggregate_kind::count || f.kind == report::aggregate_kind::distinct ||
+                            f.kind == report::aggregate_kind::share || f.kind == report::aggregate_kind::pct;
+        if (node->source == source_ && !counts && node->children[0].kind == report::expr_kind::column)
+            numeric.emplace_back(&node->children[0], f.kind);
+    }
+    std::sort(numeric.begin(), numeric.end(), [](const auto& x, const auto& y) {
+        return x.first->loc.span.offset < y.first->loc.span.offset;
+    });
+    for (const auto& [argument, kind] : numeric) {
+        const auto at = find_column(argument->text);
+        if (!at || schema_[*at].type != data::column_type::text) continue;
+        diagnostics.error(argument->loc.file, argument->loc.span,
+                          std::string(report::aggregate_name(kind)) + "() expects numbers, but column '" +
+                              schema_[*at].name + "' of source " + src.name + " holds text");
+        ok = false;
     }
     if (!ok) return false;
 
@@ -313,11 +339,11 @@ void source_scan::add_batch(const data::table& batch) {
     }
 }
 
-bool source_scan::scan(const progress_hook& progress, std::vector<data::load_issue>& data_errors) {
+bool source_scan::scan(std::size_t threads, const progress_hook& progress, std::vector<data::load_issue>& data_errors) {
     const report::source& src = program_.sources[source_];
     try {
         const data::load_summary summary =
-            read_source(src, read_schema_, progress, [&](const data::table_batch& batch) { add_batch(batch); });
+            read_source(src, read_schema_, threads, progress, [&](const data::table_batch& batch) { add_batch(batch); });
         summary_.rows = summary.rows;
         summary_.skipped_rows = summary.skipped_rows;
         summary_.warning = summary.warning_text();

@@ -48,8 +48,9 @@ public:
     /// problems to `diagnostics` or `data_errors`.
     bool bind(bool keep_rows, dsl::diagnostic_list& diagnostics, std::vector<data::load_issue>& data_errors);
 
-    /// Reads every row once; false after adding the problem to `data_errors`.
-    bool scan(const progress_hook& progress, std::vector<data::load_issue>& data_errors);
+    /// Reads every row once (CSV columns converted on up to `threads` threads); false after adding the problem to
+    /// `data_errors`.
+    bool scan(std::size_t threads, const progress_hook& progress, std::vector<data::load_issue>& data_errors);
 
     /// Returns the value of a base aggregate of this source in the context `ids` of `grouping`.
     value base_value(std::size_t base, std::size_t grouping, std::span<const std::uint32_t> ids) const;

@@ -4,6 +4,7 @@ set(FOLIO_ENGINE_EVAL_SOURCES
   eval/contexts.cpp
   eval/dimension_domain.cpp
   eval/evaluate_report.cpp
+  eval/excel_formula.cpp
   eval/expectations.cpp
   eval/expr_text.cpp
   eval/function_calls.cpp

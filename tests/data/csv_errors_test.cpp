@@ -27,10 +27,25 @@ TEST_CASE("csv errors: a value that does not fit names file:line:col, row, colum
     // Columns count characters, not bytes.
     CHECK(error_of("response_id,score,submitted_at\n\"\xC3\xA9t\xC3\xA9\",x,2024-01-05\n", named(), surveys) ==
           "surveys.csv:2:7: error: column 'score' expects a number, found 'x' (row 2, counting the header as row 1)");
+    // A byte-order mark is not a column; CRLF is one line break.
+    CHECK(error_of("\xEF\xBB\xBF" "score\r\n1\r\nx\r\n", named(), table_schema{{"score", column_type::number}}) ==
+          "surveys.csv:3:1: error: column 'score' expects a number, found 'x' (row 3, counting the header as row 1)");
     csv_options no_header = named();
     no_header.header = false;
     CHECK(error_of("r1,9,2024-01-05\nr2,ten,2024-01-06\n", no_header, surveys) ==
           "surveys.csv:2:4: error: column 'score' expects a number, found 'ten' (row 2)");
+}
+
+TEST_CASE("csv errors: the first bad row in the file is the one reported", "[data]") {
+    // Row 3 is bad in a later column than row 4; row 2 has too many fields only after row 5's.
+    std::string text = "response_id,score,submitted_at\nr1,1,2024-01-01\nr2,2,2024-13-01\nr3,x,2024-01-01\n";
+    CHECK(error_of(text, named(), surveys) ==
+          "surveys.csv:3:6: error: column 'submitted_at' expects a date, found '2024-13-01' (row 3, counting the header as row 1)");
+    text = "response_id,score,submitted_at\n";
+    for (int i = 0; i < 200; ++i) text += "r,1,2024-01-01\n";
+    text += "r,1\n";
+    CHECK(error_of(text, named(), surveys) ==
+          "surveys.csv:202:1: error: expected 3 fields, found 2 (row 202, counting the header as row 1)");
 }
 
 TEST_CASE("csv errors: long values are shortened and line breaks shown as \\n", "[data]") {

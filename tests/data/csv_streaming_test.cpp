@@ -122,3 +122,52 @@ TEST_CASE("csv streaming: a schema of no columns still counts rows", "[data]") {
     CHECK(t.data.column_count() == 0);
     CHECK(t.data.name() == "s");
 }
+
+TEST_CASE("csv streaming: converting with two threads gives the same table, skips and errors", "[data]") {
+    temp_dir dir;
+    std::string text = survey_text(30000);
+    text += "R,EMEA,5,2024-01-10,maybe,\n";  // a bad bool near the end
+    const auto path = dir.write("s.csv", text);
+    const table_schema schema = {{"response_id", column_type::text}, {"region", column_type::text},
+                                 {"score", column_type::number},     {"submitted_at", column_type::date},
+                                 {"fcr", column_type::boolean},      {"comment", column_type::text}};
+    csv_options one = named();
+    one.on_error = on_error_action::skip;
+    csv_options two = one;
+    two.threads = 2;
+    const loaded_table a = read_csv_table(path, one, schema);
+    const loaded_table b = read_csv_table(path, two, schema);
+    REQUIRE(a.data.row_count() == b.data.row_count());
+    CHECK(a.summary.skipped_rows == 31);
+    CHECK(b.summary.skipped_rows == 31);
+    REQUIRE(a.summary.skipped_examples.size() == b.summary.skipped_examples.size());
+    for (std::size_t i = 0; i < a.summary.skipped_examples.size(); ++i)
+        CHECK(a.summary.skipped_examples[i].text() == b.summary.skipped_examples[i].text());
+    for (std::size_t c = 0; c < schema.size(); ++c) {
+        const column& x = a.data.column_at(c);
+        const column& y = b.data.column_at(c);
+        CHECK(x.null_count() == y.null_count());
+        for (std::size_t r = 0; r < a.data.row_count(); ++r) {
+            if (!(x.value_at(r) == y.value_at(r))) {
+                FAIL_CHECK("column " << x.name() << " differs at row " << r);
+                break;
+            }
+        }
+    }
+    CHECK(std::vector<std::uint32_t>(a.data.at("region").codes().begin(), a.data.at("region").codes().end()) ==
+          std::vector<std::uint32_t>(b.data.at("region").codes().begin(), b.data.at("region").codes().end()));
+
+    csv_options fail = two;
+    fail.on_error = on_error_action::fail;
+    CHECK_THROWS_WITH(read_csv_table(path, fail, schema),
+                      "surveys.csv:1201:11: error: column 'score' expects a number, found 'n/a' (row 1001, counting the header "
+                      "as row 1)");  // 200 comments above it span two lines
+    std::size_t rows = 0;
+    fail.on_error = on_error_action::skip;
+    fail.batch_rows = 10000;
+    read_csv_batches(path, fail, schema, [&](const table_batch& batch) {
+        CHECK(batch.row_count() <= 10000);
+        rows += batch.row_count();
+    });
+    CHECK(rows == a.data.row_count());
+}

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "eval_support.hpp"
+#include "folio/engine/eval/excel_formula.hpp"
 
 using namespace folio;
 using namespace folio::eval_test;
@@ -178,4 +179,23 @@ TEST_CASE("base aggregates are shared and kept in each context", "[eval]") {
     CHECK(std::find(bases.begin(), bases.end(), std::pair<std::string, value>{"count(promoters)", value(2.0)}) != bases.end());
     CHECK(std::find(bases.begin(), bases.end(), std::pair<std::string, value>{"sum(surveys.score)", value(33.0)}) != bases.end());
     CHECK(std::find(bases.begin(), bases.end(), std::pair<std::string, value>{"numbers(surveys.score)", value(4.0)}) != bases.end());
+}
+
+TEST_CASE("metric formulas as Excel formulas over the base aggregates", "[eval]") {
+    fixture f;
+    REQUIRE(f.e->result.ok);
+    const eval::program_result& p = f.e->result;
+    const eval::report_result& r = f.r();
+    const eval::base_cell cell = [&](std::size_t b, int back) {
+        return "[" + p.aggregates[b].text + (back > 0 ? " before" : "") + "]";
+    };
+    auto formula = [&](const std::string& metric) {
+        for (const eval::metric_info& m : r.metrics)
+            if (m.name == metric) return eval::excel_formula(f.e->model, p, *m.formula, cell);
+        return std::string("no metric");
+    };
+    CHECK(formula("NPS") == "(100*([count(promoters)]/[count(surveys)])-100*([count(detractors)]/[count(surveys)]))");
+    CHECK(formula("avg_score") == "(([sum(surveys.score)]/[numbers(surveys.score)]))");
+    CHECK(formula("p25") == "([percentile(surveys.score, 0.25)])");
+    CHECK(formula("CSAT") == "(([count(surveys.csat >= 4)]/[count(surveys)]))");
 }

@@ -1,7 +1,11 @@
 # Tests of report evaluation, relative to tests/.
 list(APPEND FOLIO_TEST_SOURCES
   eval/aggregates_test.cpp
+  eval/example_test.cpp
   eval/render_command_test.cpp
+  eval/report_shapes_test.cpp
+  eval/row_semantics_test.cpp
+  eval/sources_test.cpp
   eval/time_period_test.cpp
   eval/time_test.cpp
 )

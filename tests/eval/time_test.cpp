@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "eval_support.hpp"
+#include "folio/engine/eval/json_output.hpp"
 
 using namespace folio;
 using namespace folio::eval_test;
@@ -180,4 +181,48 @@ TEST_CASE("a trend by month and region fills the months of every region", "[eval
     CHECK(cell(r, 0, {"2023-12", "EMEA"}, "responses") == value(0.0));
     CHECK(cell(r, 0, {"2024-02", "EMEA"}, "responses") == value(2.0));
     CHECK(cell(r, 0, {"2024-03", "APAC"}, "responses") == value(1.0));
+}
+
+TEST_CASE("dates without a grain, and metrics that are dates", "[eval]") {
+    temp_dir dir;
+    dir.write("data/surveys.csv", surveys_csv);
+    auto e = evaluate_text(dir, R"(
+source surveys = csv("data/surveys.csv") {
+  id: text
+  region: text
+  score: number
+  submitted: date
+}
+dimension day = surveys.submitted
+metric responses = count(surveys)
+metric last = max(surveys.submitted)
+report r {
+  kpis: last
+  table by day { responses }
+}
+)");
+    REQUIRE(e->text() == "");
+    const eval::report_result& r = e->report("r");
+    CHECK(row_labels(r, 0).front() == "2023-11-15");
+    CHECK(row_labels(r, 0).size() == 7);  // the days met; a dimension without a grain is not filled
+    const std::string json = eval::report_json(r);
+    CHECK(json.find(R"({"metric": "last", "value": "2024-03-31"})") != std::string::npos);
+    CHECK(json.find(R"({"day": "2024-02-29", "responses": 1})") != std::string::npos);
+}
+
+TEST_CASE("a period given as a grain uses a time dimension at that grain", "[eval]") {
+    fixture f(R"(
+report quarterly_kpis {
+  period: year
+  kpis: responses, growth
+}
+)");
+    REQUIRE(f.e->text() == "");
+    const eval::report_result& r = f.e->report("quarterly_kpis");
+    CHECK(r.period.dimension_name == "month");
+    CHECK(r.period.current.label == "2024");
+    CHECK(r.period.previous.label == "2023");
+    CHECK(tile(r, "responses").current == value(6.0));
+    CHECK(tile(r, "responses").previous == value(1.0));
+    CHECK(tile(r, "growth").current == value(5.0));   // pct_change moves back one year too
 }

@@ -95,6 +95,27 @@ public:
     /// Appends a null cell.
     void push_null();
 
+    /// Appends `rows` rows holding 0 (not null), to be filled through the mutable spans and set_null (readers fill a group at once).
+    void extend(std::size_t rows);
+
+    /// Returns the values of a number, date or timestamp column for writing.
+    std::span<double> mutable_numbers() { return numbers_; }
+
+    /// Returns the codes of a text column for writing (codes from this column's dictionary, or null_code with set_null).
+    std::span<std::uint32_t> mutable_codes() { return codes_; }
+
+    /// Returns the values of a boolean column for writing (0 or 1).
+    std::span<std::uint8_t> mutable_booleans() { return booleans_; }
+
+    /// Marks an existing row null (its value should be 0, or null_code for text).
+    void set_null(std::size_t row) {
+        if (null_bits_.size() <= (row >> 6)) null_bits_.resize((row >> 6) + 1, 0);
+        const std::uint64_t bit = std::uint64_t{1} << (row & 63);
+        if ((null_bits_[row >> 6] & bit) != 0) return;
+        null_bits_[row >> 6] |= bit;
+        ++null_count_;
+    }
+
     /// Appends every row of `other`, a column of the same type (text is re-coded unless the dictionary is shared).
     void append(const column& other);
 

@@ -39,6 +39,9 @@ struct csv_options {
     std::size_t infer_rows = 100000;  // data rows sampled to infer types; 0: the whole file
     bool schema_inferred = false;     // the schema given to a read came from infer_csv_schema (messages say so)
     std::size_t batch_rows = 65536;   // rows per batch of a streaming read
+    // Threads that convert columns (the calling thread included); batches still reach the
+    // callback whole, in file order, on the calling thread.
+    std::size_t threads = 1;
     std::size_t max_examples = 5;     // skipped-row reasons kept for the warning
     std::string display_name;         // the file as messages name it; default: the path as given
     progress_callback progress;       // bytes read / file size, about every 4 MB

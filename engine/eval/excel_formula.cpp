@@ -1,0 +1,135 @@
+// Metric formulas as Excel formulas (see excel_formula.hpp).
+#include "folio/engine/eval/excel_formula.hpp"
+
+#include "expr_text.hpp"
+#include "folio/engine/coerce.hpp"
+
+namespace folio::eval {
+namespace {
+
+const char* op_text(dsl::binary_op op) {
+    switch (op) {
+        case dsl::binary_op::add: return "+";
+        case dsl::binary_op::subtract: return "-";
+        case dsl::binary_op::multiply: return "*";
+        case dsl::binary_op::divide: return "/";
+        case dsl::binary_op::power: return "^";
+        case dsl::binary_op::concat: return "&";
+        case dsl::binary_op::equal: return "=";
+        case dsl::binary_op::not_equal: return "<>";
+        case dsl::binary_op::less: return "<";
+        case dsl::binary_op::less_equal: return "<=";
+        case dsl::binary_op::greater: return ">";
+        case dsl::binary_op::greater_equal: return ">=";
+        default: return ":";
+    }
+}
+
+std::string quoted(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) {
+        out += c;
+        if (c == '"') out += '"';
+    }
+    return out + "\"";
+}
+
+std::string literal(const value& v) {
+    switch (v.type()) {
+        case value::kind::number: return number_text(v.number());
+        case value::kind::boolean: return v.boolean() ? "TRUE" : "FALSE";
+        case value::kind::text: return quoted(v.text());
+        case value::kind::error: return std::string(error_text(v.error()));
+        default: return "\"\"";
+    }
+}
+
+class writer {
+public:
+    writer(const report::checked_program& program, const program_result& result, const base_cell& cell, bool xlsx)
+        : program_(program), result_(result), cell_(cell), xlsx_(xlsx) {}
+
+    std::string write(const report::expr& e, int back) {
+        using report::expr_kind;
+        switch (e.kind) {
+            case expr_kind::none: return "";
+            case expr_kind::number: return number_text(e.number);
+            case expr_kind::text: return quoted(e.text);
+            case expr_kind::boolean: return e.boolean ? "TRUE" : "FALSE";
+            case expr_kind::error: return e.text;
+            case expr_kind::array: {
+                std::string out = "{";
+                for (std::size_t i = 0; i < e.children.size(); ++i) {
+                    if (i > 0) out += e.array_cols != 0 && i % e.array_cols == 0 ? ";" : ",";
+                    out += write(e.children[i], back);
+                }
+                return out + "}";
+            }
+            case expr_kind::param:
+                return e.index < result_.params.size() ? literal(result_.params[e.index]) : "#NAME?";
+            case expr_kind::metric: return "(" + write(program_.metrics[e.index].formula, back) + ")";
+            case expr_kind::def_call: return e.children.empty() ? "#VALUE!" : write(e.children[0], back);
+            case expr_kind::function: {
+                std::string name = e.text;
+                if (e.function != nullptr) {
+                    name = e.function->name;
+                    if (xlsx_ && (e.function->def.flags & fn_future)) name = "_xlfn." + name;
+                }
+                std::string out = name + "(";
+                for (std::size_t i = 0; i < e.children.size(); ++i) {
+                    if (i > 0) out += ",";
+                    out += write(e.children[i], back);
+                }
+                return out + ")";
+            }
+            case expr_kind::unary:
+                return std::string(e.un == dsl::unary_op::negate ? "-" : "+") + operand(e.children[0], back);
+            case expr_kind::percent: return operand(e.children[0], back) + "%";
+            case expr_kind::binary:
+                return operand(e.children[0], back) + op_text(e.bin) + operand(e.children[1], back);
+            case expr_kind::aggregate: return aggregate(e, back);
+            case expr_kind::shift: {
+                const std::string now = "(" + write(e.children[0], back) + ")";
+                const std::string before = "(" + write(e.children[0], back + 1) + ")";
+                if (e.shift == report::shift_kind::previous) return before;
+                if (e.shift == report::shift_kind::change) return now + "-" + before;
+                return "(" + now + "-" + before + ")/" + before;
+            }
+            default: return "#VALUE!";
+        }
+    }
+
+private:
+    const report::checked_program& program_;
+    const program_result& result_;
+    const base_cell& cell_;
+    bool xlsx_;
+
+    // An operand of an operator: binary expressions in parentheses.
+    std::string operand(const report::expr& e, int back) {
+        std::string text = write(e, back);
+        return e.kind == report::expr_kind::binary ? "(" + text + ")" : text;
+    }
+
+    std::string aggregate(const report::expr& e, int back) {
+        auto found = result_.formulas.find(&e);
+        if (found == result_.formulas.end()) return "#N/A";
+        const aggregate_formula& f = found->second;
+        const std::string first = cell_(f.bases[0], back);
+        switch (f.kind) {
+            case report::aggregate_kind::avg:
+            case report::aggregate_kind::share: return "(" + first + "/" + cell_(f.bases[1], back) + ")";
+            case report::aggregate_kind::pct: return "100*(" + first + "/" + cell_(f.bases[1], back) + ")";
+            default: return first;
+        }
+    }
+};
+
+}  // namespace
+
+std::string excel_formula(const report::checked_program& program, const program_result& result,
+                          const report::expr& e, const base_cell& cell, bool xlsx_names) {
+    return writer(program, result, cell, xlsx_names).write(e, 0);
+}
+
+}  // namespace folio::eval
