@@ -2,6 +2,7 @@
 list(APPEND FOLIO_TEST_SOURCES
   eval/aggregates_test.cpp
   eval/example_test.cpp
+  eval/group_map_test.cpp
   eval/render_command_test.cpp
   eval/report_shapes_test.cpp
   eval/row_semantics_test.cpp
