@@ -115,11 +115,12 @@ inline constexpr std::array<option_spec, 4> table_options{{
     {"limit", option_value::count},
 }};
 
-inline constexpr std::array<option_spec, 7> csv_options{{
+inline constexpr std::array<option_spec, 8> csv_options{{
     {"delimiter", option_value::character}, {"quote", option_value::character},
     {"decimal", option_value::character},   {"header", option_value::boolean},
     {"encoding", option_value::text},       {"date_format", option_value::text},
     {"on_error", option_value::text},  // fail | skip, checked below
+    {"null", option_value::text},      // the text that marks a missing value, besides ""
 }};
 
 inline constexpr std::array<option_spec, 2> database_options{{
