@@ -7,6 +7,7 @@ list(APPEND FOLIO_TEST_SOURCES
   eval/report_shapes_test.cpp
   eval/row_semantics_test.cpp
   eval/sources_test.cpp
+  eval/sql_cross_check_test.cpp
   eval/time_period_test.cpp
   eval/time_test.cpp
 )
