@@ -22,6 +22,34 @@ std::string letters_from_column(std::int32_t col) {
     return letters;
 }
 
+std::string_view operator_text(binary_op op) {
+    switch (op) {
+        case binary_op::add: return "+";
+        case binary_op::subtract: return "-";
+        case binary_op::multiply: return "*";
+        case binary_op::divide: return "/";
+        case binary_op::power: return "^";
+        case binary_op::concat: return "&";
+        case binary_op::equal: return "=";
+        case binary_op::not_equal: return "<>";
+        case binary_op::less: return "<";
+        case binary_op::less_equal: return "<=";
+        case binary_op::greater: return ">";
+        case binary_op::greater_equal: return ">=";
+        case binary_op::range: return ":";
+    }
+    return "?";
+}
+
+std::string quote_text(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        out += c;
+        if (c == '"') out += '"';
+    }
+    return out + "\"";
+}
+
 namespace {
 
 bool sheet_needs_quotes(std::string_view sheet) {

@@ -23,16 +23,6 @@ namespace {
 std::uint32_t end_of(source_span s) { return s.offset + s.length; }
 std::uint32_t end_of(const formula_node& n) { return n.offset + n.length; }
 
-// Writes `text` as a string literal: quotes around it, a quote inside doubled.
-std::string quoted(std::string_view text) {
-    std::string s = "\"";
-    for (char c : text) {
-        s += c;
-        if (c == '"') s += '"';
-    }
-    s += '"';
-    return s;
-}
 
 // True when a and b are equal ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b) {
@@ -66,23 +56,10 @@ int precedence(const formula_node& n) {
     }
 }
 
-std::string_view operator_text(binary_op op) {
-    switch (op) {
-        case binary_op::add: return " + ";
-        case binary_op::subtract: return " - ";
-        case binary_op::multiply: return " * ";
-        case binary_op::divide: return " / ";
-        case binary_op::power: return " ^ ";
-        case binary_op::concat: return " & ";
-        case binary_op::equal: return " = ";
-        case binary_op::not_equal: return " <> ";
-        case binary_op::less: return " < ";
-        case binary_op::less_equal: return " <= ";
-        case binary_op::greater: return " > ";
-        case binary_op::greater_equal: return " >= ";
-        case binary_op::range: return ":";
-    }
-    return " ";
+// An operator with the spaces the canonical layout puts around it (none around ':').
+std::string spaced_operator(binary_op op) {
+    if (op == binary_op::range) return ":";
+    return " " + std::string(operator_text(op)) + " ";
 }
 
 // Prints expressions with an explicit stack, so that a left-deep chain of a million
@@ -153,7 +130,7 @@ private:
         }
         switch (n.kind) {
             case node_kind::number: out += number_text(n); return;
-            case node_kind::text: out += quoted(n.text); return;
+            case node_kind::text: out += quote_text(n.text); return;
             case node_kind::boolean: {
                 const std::string_view s = span_text(n);
                 if (iequals(s, n.boolean ? "TRUE" : "FALSE")) out += s;
@@ -183,7 +160,7 @@ private:
                 if (n.children.size() != 2) return;
                 const int p = precedence(n);
                 push_node(stack, n.children[1].get(), p + 1);
-                push_literal(stack, std::string(operator_text(n.bin)));
+                push_literal(stack, spaced_operator(n.bin));
                 push_node(stack, n.children[0].get(), p);
                 return;
             }
@@ -387,12 +364,12 @@ private:
         switch (d.kind) {
             case decl_kind::import:
                 if (!d.import) return;
-                add(0, "import " + quoted(d.import->path) + (d.import->alias ? " as " + d.import->alias->text : ""),
+                add(0, "import " + quote_text(d.import->path) + (d.import->alias ? " as " + d.import->alias->text : ""),
                     begin, end);
                 return;
             case decl_kind::theme:
                 if (!d.theme) return;
-                add(0, "theme " + quoted(d.theme->path), begin, end);
+                add(0, "theme " + quote_text(d.theme->path), begin, end);
                 return;
             case decl_kind::param: {
                 if (!d.param) return;
@@ -460,7 +437,7 @@ private:
         for (const auto& o : s.options) header_end = std::max(header_end, end_of(o.span));
         add(0, "source " + d.name.text + " = " + call + " {", d.span.offset, header_end).opens = true;
         for (const column_decl& c : s.schema)
-            add(2, (is_word(c.name.text) ? c.name.text : quoted(c.name.text)) + ": " + c.type.text, c.name.span.offset,
+            add(2, (is_word(c.name.text) ? c.name.text : quote_text(c.name.text)) + ": " + c.type.text, c.name.span.offset,
                 end_of(c.type.span));
         add_close(0, end_of(d.span));
     }
@@ -510,7 +487,7 @@ private:
             case block_kind::setting: add(2, option_text(b.setting), begin, end); return;
             case block_kind::chart: add(2, "chart " + b.target.text, begin, end); return;
             case block_kind::data: add(2, "data " + b.target.text, begin, end); return;
-            case block_kind::text: add(2, "text " + quoted(b.text), begin, end); return;
+            case block_kind::text: add(2, "text " + quote_text(b.text), begin, end); return;
             case block_kind::table: {
                 std::string head = "table";
                 if (!b.by.empty()) head += " by " + ident_list(b.by);

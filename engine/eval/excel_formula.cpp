@@ -7,38 +7,11 @@
 namespace folio::eval {
 namespace {
 
-const char* op_text(dsl::binary_op op) {
-    switch (op) {
-        case dsl::binary_op::add: return "+";
-        case dsl::binary_op::subtract: return "-";
-        case dsl::binary_op::multiply: return "*";
-        case dsl::binary_op::divide: return "/";
-        case dsl::binary_op::power: return "^";
-        case dsl::binary_op::concat: return "&";
-        case dsl::binary_op::equal: return "=";
-        case dsl::binary_op::not_equal: return "<>";
-        case dsl::binary_op::less: return "<";
-        case dsl::binary_op::less_equal: return "<=";
-        case dsl::binary_op::greater: return ">";
-        case dsl::binary_op::greater_equal: return ">=";
-        default: return ":";
-    }
-}
-
-std::string quoted(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        out += c;
-        if (c == '"') out += '"';
-    }
-    return out + "\"";
-}
-
 std::string literal(const value& v) {
     switch (v.type()) {
         case value::kind::number: return number_text(v.number());
         case value::kind::boolean: return v.boolean() ? "TRUE" : "FALSE";
-        case value::kind::text: return quoted(v.text());
+        case value::kind::text: return dsl::quote_text(v.text());
         case value::kind::error: return std::string(error_text(v.error()));
         default: return "\"\"";
     }
@@ -54,7 +27,7 @@ public:
         switch (e.kind) {
             case expr_kind::none: return "";
             case expr_kind::number: return number_text(e.number);
-            case expr_kind::text: return quoted(e.text);
+            case expr_kind::text: return dsl::quote_text(e.text);
             case expr_kind::boolean: return e.boolean ? "TRUE" : "FALSE";
             case expr_kind::error: return e.text;
             case expr_kind::array: {
@@ -86,7 +59,7 @@ public:
                 return std::string(e.un == dsl::unary_op::negate ? "-" : "+") + operand(e.children[0], back);
             case expr_kind::percent: return operand(e.children[0], back) + "%";
             case expr_kind::binary:
-                return operand(e.children[0], back) + op_text(e.bin) + operand(e.children[1], back);
+                return operand(e.children[0], back) + std::string(dsl::operator_text(e.bin)) + operand(e.children[1], back);
             case expr_kind::aggregate: return aggregate(e, back);
             case expr_kind::shift: {
                 const std::string now = "(" + write(e.children[0], back) + ")";

@@ -24,33 +24,6 @@ int precedence(dsl::binary_op op) {
     }
 }
 
-const char* op_text(dsl::binary_op op) {
-    switch (op) {
-        case dsl::binary_op::add: return "+";
-        case dsl::binary_op::subtract: return "-";
-        case dsl::binary_op::multiply: return "*";
-        case dsl::binary_op::divide: return "/";
-        case dsl::binary_op::power: return "^";
-        case dsl::binary_op::concat: return "&";
-        case dsl::binary_op::equal: return "=";
-        case dsl::binary_op::not_equal: return "<>";
-        case dsl::binary_op::less: return "<";
-        case dsl::binary_op::less_equal: return "<=";
-        case dsl::binary_op::greater: return ">";
-        case dsl::binary_op::greater_equal: return ">=";
-        default: return ":";
-    }
-}
-
-std::string quoted(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        out += c;
-        if (c == '"') out += '"';
-    }
-    return out + "\"";
-}
-
 class printer {
 public:
     printer(const report::checked_program& program, bool key) : program_(program), key_(key) {}
@@ -59,7 +32,7 @@ public:
         switch (e.kind) {
             case expr_kind::none: return "";
             case expr_kind::number: return number_text(e.number);
-            case expr_kind::text: return quoted(e.text);
+            case expr_kind::text: return dsl::quote_text(e.text);
             case expr_kind::boolean: return e.boolean ? "TRUE" : "FALSE";
             case expr_kind::error: return e.text;
             case expr_kind::array: return array(e);
@@ -78,7 +51,7 @@ public:
             case expr_kind::binary: {
                 const int p = precedence(e.bin);
                 // Left-associative: a right operand of the same precedence needs parentheses.
-                return operand(e.children[0], p) + (key_ ? "" : " ") + op_text(e.bin) + (key_ ? "" : " ") +
+                return operand(e.children[0], p) + (key_ ? "" : " ") + std::string(dsl::operator_text(e.bin)) + (key_ ? "" : " ") +
                        operand(e.children[1], p + 1);
             }
             case expr_kind::aggregate: return aggregate(e);

@@ -12,25 +12,6 @@ namespace {
 constexpr std::size_t max_expanded_nodes = 200000;
 
 
-const char* operator_symbol(dsl::binary_op op) {
-    switch (op) {
-        case dsl::binary_op::add: return "+";
-        case dsl::binary_op::subtract: return "-";
-        case dsl::binary_op::multiply: return "*";
-        case dsl::binary_op::divide: return "/";
-        case dsl::binary_op::power: return "^";
-        case dsl::binary_op::concat: return "&";
-        case dsl::binary_op::equal: return "=";
-        case dsl::binary_op::not_equal: return "<>";
-        case dsl::binary_op::less: return "<";
-        case dsl::binary_op::less_equal: return "<=";
-        case dsl::binary_op::greater: return ">";
-        case dsl::binary_op::greater_equal: return ">=";
-        case dsl::binary_op::range: return ":";
-    }
-    return "?";
-}
-
 bool is_comparison(dsl::binary_op op) {
     return op == dsl::binary_op::equal || op == dsl::binary_op::not_equal || op == dsl::binary_op::less ||
            op == dsl::binary_op::less_equal || op == dsl::binary_op::greater || op == dsl::binary_op::greater_equal;
@@ -481,7 +462,7 @@ expr expression_binder::bind_binary(const dsl::formula_node& node, const frame& 
         }
         e.type = value_type::boolean;
     } else {
-        const std::string symbol = operator_symbol(node.bin);
+        const std::string symbol(dsl::operator_text(node.bin));
         for (std::size_t i = 0; i < 2; ++i) {
             if ((i == 0 ? a : b) != value_type::text) continue;
             fail(f, span_of(*node.children[i]), "'" + symbol + "' expects a number, found text");

@@ -10,25 +10,6 @@ using namespace folio::dsl;
 
 namespace {
 
-std::string op_text(binary_op op) {
-    switch (op) {
-        case binary_op::add: return "+";
-        case binary_op::subtract: return "-";
-        case binary_op::multiply: return "*";
-        case binary_op::divide: return "/";
-        case binary_op::power: return "^";
-        case binary_op::concat: return "&";
-        case binary_op::equal: return "=";
-        case binary_op::not_equal: return "<>";
-        case binary_op::less: return "<";
-        case binary_op::less_equal: return "<=";
-        case binary_op::greater: return ">";
-        case binary_op::greater_equal: return ">=";
-        case binary_op::range: return ":";
-    }
-    return "?";
-}
-
 std::string show(const formula_node& n) {
     switch (n.kind) {
         case node_kind::number: {
@@ -45,7 +26,7 @@ std::string show(const formula_node& n) {
         case node_kind::where: return "where(" + show(*n.children[0]) + "," + show(*n.children[1]) + ")";
         case node_kind::unary: return std::string(n.un == unary_op::negate ? "neg" : "pos") + "(" + show(*n.children[0]) + ")";
         case node_kind::percent: return "pct(" + show(*n.children[0]) + ")";
-        case node_kind::binary: return "(" + show(*n.children[0]) + op_text(n.bin) + show(*n.children[1]) + ")";
+        case node_kind::binary: return "(" + show(*n.children[0]) + std::string(operator_text(n.bin)) + show(*n.children[1]) + ")";
         case node_kind::call: {
             std::string s = n.text + "[";
             for (std::size_t i = 0; i < n.children.size(); ++i) s += (i ? "," : "") + show(*n.children[i]);

@@ -13,16 +13,14 @@
 
 namespace {
 
-using cells = std::vector<std::pair<std::string, std::string>>;
+using folio::testing::cells;
+using folio::testing::err;
+using folio::testing::num;
 
-std::string eval(std::string_view formula) { return folio::testing::batch_line(folio::testing::evaluate(formula)); }
+constexpr auto* eval = &folio::testing::line;
 
-std::string eval_with(const cells& data, std::string_view formula) {
-    return folio::testing::batch_line(folio::testing::evaluate_with(data, formula));
-}
+constexpr auto* eval_with = &folio::testing::line_with;
 
-std::string num(std::string_view text) { return "number\t" + std::string(text); }
-std::string err(std::string_view text) { return "error\t" + std::string(text); }
 
 // B1:B7 = 1, 2, 2, "abc", TRUE, "" (a formula result), #DIV/0!; C1 = 5, C3 = "".
 const cells mixed = {

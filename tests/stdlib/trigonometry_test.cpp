@@ -13,14 +13,14 @@
 
 namespace {
 
-using cells = std::vector<std::pair<std::string, std::string>>;
+using folio::testing::cells;
+using folio::testing::err;
+using folio::testing::num;
 
 constexpr double pi = 3.14159265358979323846;
 
-std::string eval(std::string_view formula) { return folio::testing::batch_line(folio::testing::evaluate(formula)); }
+constexpr auto* eval = &folio::testing::line;
 
-std::string num(std::string_view text) { return "number\t" + std::string(text); }
-std::string err(std::string_view text) { return "error\t" + std::string(text); }
 
 // Evaluates a formula that must give a number and returns it.
 double number(std::string_view formula) {

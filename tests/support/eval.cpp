@@ -37,4 +37,8 @@ std::string line(std::string_view formula) { return batch_line(evaluate(formula)
 
 std::string line_with(const cells& c, std::string_view formula) { return batch_line(evaluate_with(c, formula)); }
 
+std::string num(std::string_view text) { return "number\t" + std::string(text); }
+
+std::string err(std::string_view text) { return "error\t" + std::string(text); }
+
 }  // namespace folio::testing

@@ -35,4 +35,8 @@ std::string line(std::string_view formula);
 // Evaluates a formula over cells and returns "type<TAB>value".
 std::string line_with(const cells& c, std::string_view formula);
 
+// The batch lines of a number and of an error: num("3") is "number<TAB>3".
+std::string num(std::string_view text);
+std::string err(std::string_view text);
+
 }  // namespace folio::testing

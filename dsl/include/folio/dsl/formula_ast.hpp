@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace folio::dsl {
@@ -66,6 +67,10 @@ using formula_ptr = std::unique_ptr<formula_node>;
 std::int32_t column_from_letters(std::string_view letters);
 // Converts a 0-based column index to letters: 0 → "A", 16383 → "XFD".
 std::string letters_from_column(std::int32_t col);
+// The symbol of a binary operator as Excel writes it: "+", "<>", ":".
+std::string_view operator_text(binary_op op);
+// Writes text as a string literal: quotes around it, a quote inside doubled.
+std::string quote_text(std::string_view text);
 // Formats a reference back to A1 text: "Sheet2!$A$1:B2", "'My sheet'!C:C".
 std::string reference_text(const formula_node& ref);
 
