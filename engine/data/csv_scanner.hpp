@@ -70,6 +70,9 @@ public:
     /// Returns the file's offset of a pointer into the current record.
     std::uint64_t offset_of(const char* p) const { return input_.offset_of(p); }
 
+    /// Returns the file's offset of the next record (where a read of the rest starts).
+    std::uint64_t next_offset() const { return input_.offset_of(cursor_); }
+
     const std::string& display_name() const { return display_; }
     std::uint64_t bytes_read() const { return input_.bytes_read(); }
 
