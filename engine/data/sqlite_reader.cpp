@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "folio/engine/data/sqlite.hpp"
+#include "folio/engine/data/time_zone.hpp"
 #include "sqlite_connection.hpp"
 #include "sqlite_schema.hpp"
 #include "value_parsing.hpp"
@@ -202,8 +203,11 @@ private:
                         return misfit(t, text, std::string("expects ") + kind_name + " from 1900-01-01 to 9999-12-31"), false;
                     if (r.state != detail::date_reading::status::ok)
                         return misfit(t, text, std::string("expects ") + kind_name), false;
-                    col.push_number(t.type == column_type::date ? static_cast<double>(static_cast<std::int64_t>(r.serial))
-                                                                : r.serial);
+                    // An instant with an offset in the report's time zone; a date column keeps the (local) day.
+                    const double serial =
+                        r.zoned && options_.zone ? options_.zone->local_from_utc(r.serial) : r.serial;
+                    col.push_number(t.type == column_type::date ? static_cast<double>(static_cast<std::int64_t>(serial))
+                                                                : serial);
                     break;
                 }
                 case column_type::text: break;

@@ -209,8 +209,10 @@ date_reading parse_iso_date_time(std::string_view text) {
         second = whole + fraction;
     }
     double offset_minutes = 0;
+    bool zoned = false;
     if (p != end && (*p == 'Z' || *p == 'z')) {
         ++p;
+        zoned = true;
     } else if (p != end && (*p == '+' || *p == '-')) {
         const double sign = *p++ == '-' ? -1 : 1;
         const int oh = read_fixed_digits(p, end, 2);
@@ -222,9 +224,11 @@ date_reading parse_iso_date_time(std::string_view text) {
             if (om < 0 || om > 59) return {};
         }
         offset_minutes = sign * (oh * 60 + om);
+        zoned = true;
     }
     if (p != end) return {};
     date_reading r = make_reading(year, month, day, hour, minute, second, true);
+    r.zoned = zoned;
     if (r.state == date_reading::status::ok && offset_minutes != 0) {
         r.serial -= offset_minutes / 1440.0;
         if (!is_valid_serial(r.serial) || r.serial < 1) r.state = date_reading::status::out_of_range;

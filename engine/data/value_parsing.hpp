@@ -31,7 +31,9 @@ inline constexpr double powers_of_ten[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1
 /// Parses a whole field as a number (see parse_number_general): the form [sign] digits
 /// [decimal digits] with at most 15 digits is converted here exactly, as one correctly rounded
 /// division of two exact doubles; anything else goes to parse_number_general.
-inline std::optional<double> parse_number(std::string_view text, char decimal) {
+/// parse_number writing into `out`; false when the text is not a number. (Hot loops use this:
+/// GCC returns an optional<double> through memory in a way that stalls every call.)
+inline bool parse_number_to(std::string_view text, char decimal, double& out) {
     const char* p = text.data();
     const char* end = p + text.size();
     bool negative = false;
@@ -50,10 +52,21 @@ inline std::optional<double> parse_number(std::string_view text, char decimal) {
             ++fraction_digits;
         }
     }
-    if (p != end || digits == 0 || digits > 15) return parse_number_general(text, decimal);
+    if (p != end || digits == 0 || digits > 15) {
+        const std::optional<double> v = parse_number_general(text, decimal);
+        if (v) out = *v;
+        return v.has_value();
+    }
     double v = static_cast<double>(mantissa);
     if (fraction_digits > 0) v /= powers_of_ten[fraction_digits];
-    return negative ? -v : v;
+    out = negative ? -v : v;
+    return true;
+}
+
+inline std::optional<double> parse_number(std::string_view text, char decimal) {
+    double v = 0;
+    if (!parse_number_to(text, decimal, v)) return std::nullopt;
+    return v;
 }
 
 /// Parses "true"/"false" in any case, and "1"/"0" when `digits` is set; nullopt otherwise.
@@ -64,6 +77,7 @@ struct date_reading {
     enum class status : std::uint8_t { ok, not_a_date, out_of_range } state = status::not_a_date;
     double serial = 0;      // the Excel serial (date plus time of day)
     bool has_time = false;  // a time of day was written
+    bool zoned = false;     // written with Z or an offset: `serial` is UTC (a source's time zone may convert it)
 };
 
 /// Parses an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DD[T ]HH:MM[:SS[.fff]] with an

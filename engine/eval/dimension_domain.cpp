@@ -45,7 +45,12 @@ std::uint32_t dimension_domain::intern_period(double start) {
 
 std::uint32_t dimension_domain::intern(const value& in) {
     const value& v = in.is_array() ? in.array_value().at(0, 0) : in;
-    if (is_time() && v.is_number()) return intern_period(period_start(v.number(), key_.grain, calendar_));
+    if (is_time() && v.is_number()) {
+        const double start = period_start(v.number(), key_.grain, calendar_);
+        // Period to date: days past the cut-off are left out of every period.
+        if (key_.to_date_days != 0 && std::floor(v.number()) - start >= key_.to_date_days) return blank_id();
+        return intern_period(start);
+    }
     dimension_value out;
     out.v = v;
     switch (v.type()) {
@@ -79,6 +84,14 @@ std::uint32_t dimension_domain::shifted(std::uint32_t id, int steps) {
     const dimension_value& v = values_[id];
     if (!is_time() || !v.v.is_number()) return id;
     return intern_period(shift_period(v.v.number(), key_.grain, steps));
+}
+
+std::optional<std::uint32_t> dimension_domain::year_ago(std::uint32_t id) {
+    const dimension_value& v = values_[id];
+    if (!is_time() || !v.v.is_number()) return id;
+    const std::optional<double> start = year_ago_period(v.v.number(), key_.grain, calendar_);
+    if (!start) return std::nullopt;
+    return intern_period(*start);
 }
 
 bool dimension_domain::less(std::uint32_t a, std::uint32_t b) const {

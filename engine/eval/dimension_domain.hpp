@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -46,6 +47,10 @@ public:
 
     /// Returns the id of the period `steps` periods away from the period `id` (time dimensions; blank stays blank).
     std::uint32_t shifted(std::uint32_t id, int steps);
+
+    /// Returns the id of the same period a year before the period `id` (see year_ago_period; blank stays blank),
+    /// nullopt when there is none (ISO week 53 of a year whose year before has 52).
+    std::optional<std::uint32_t> year_ago(std::uint32_t id);
 
     /// Tells whether id a sorts before id b: numbers and periods ascending, then text (case-insensitively), booleans, blank last.
     bool less(std::uint32_t a, std::uint32_t b) const;

@@ -1,8 +1,11 @@
 // evaluate_program (see evaluate.hpp): params, the plan of the selected reports and
 // the expectations, one bind and one scan per source read, then the derived metrics
-// of every report and the expectations.
+// of every report and the expectations. A `to_date` report without an `as_of` param
+// needs the last date in the data to plan its tiles: the first evaluation finds it,
+// and a second one (reading the sources again) uses it.
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "expectations.hpp"
@@ -11,6 +14,7 @@
 #include "metric_evaluator.hpp"
 #include "param_values.hpp"
 #include "plan.hpp"
+#include "report_calendar.hpp"
 #include "report_builder.hpp"
 #include "source_scan.hpp"
 
@@ -42,19 +46,23 @@ bool select_reports(const report::checked_program& program, const std::vector<st
     return ok;
 }
 
-}  // namespace
-
-program_result evaluate_program(const report::checked_program& program, const evaluate_options& options,
-                                dsl::diagnostic_list& diagnostics) {
+// One evaluation. `to_date_ends`: per report, the as-of date of its to_date tiles found by an earlier pass; the last
+// days of the reports that still need one are put in `last_days` (true when there is any).
+program_result evaluate_pass(const report::checked_program& program, const evaluate_options& options,
+                             const std::vector<std::optional<double>>& to_date_ends,
+                             std::vector<std::optional<double>>& last_days, bool& needs_last_days,
+                             dsl::diagnostic_list& diagnostics) {
     program_result result;
     report_call_context ctx(options.clock);
     bool ok = compute_params(program, options.params, ctx, result.params, diagnostics);
     std::vector<std::size_t> selected;
     ok = select_reports(program, options.reports, selected, diagnostics) && ok;
     if (!ok) return result;
+    const std::optional<calendar_options> calendar = report_calendar(program, selected, options.calendar, diagnostics);
+    if (!calendar) return result;
 
     evaluation_plan plan(program, [&](const report::expr& e) { return evaluate_constant(e, result.params, ctx); });
-    domain_set domains(options.calendar);
+    domain_set domains(*calendar);
     std::vector<std::unique_ptr<source_scan>> scans(program.sources.size());
     for (std::size_t s = 0; s < program.sources.size(); ++s)
         scans[s] = std::make_unique<source_scan>(program, s, plan, result.params, ctx, domains);
@@ -63,8 +71,9 @@ program_result evaluate_program(const report::checked_program& program, const ev
     std::vector<bool> keep_rows(program.sources.size(), false);
     std::vector<report_builder> builders;
     for (std::size_t r : selected) {
-        builders.emplace_back(program, r, result.params);
+        builders.emplace_back(program, r, result.params, *calendar, to_date_ends[r]);
         ok = builders.back().plan(plan, carries, keep_rows, diagnostics) && ok;
+        needs_last_days = needs_last_days || builders.back().needs_last_day();
     }
     plan_expectations(program, plan);
     if (!ok) return result;
@@ -93,7 +102,10 @@ program_result evaluate_program(const report::checked_program& program, const ev
     if (!ok) return result;
 
     metric_evaluator metrics(program, plan, scans, domains, result.params, ctx);
-    for (report_builder& b : builders) result.reports.push_back(b.build(plan, scans, domains, metrics));
+    for (std::size_t k = 0; k < builders.size(); ++k) {
+        result.reports.push_back(builders[k].build(plan, scans, domains, metrics));
+        if (builders[k].needs_last_day()) last_days[selected[k]] = builders[k].last_day();
+    }
     result.expects = check_expectations(program, plan, metrics, diagnostics);
     for (const expect_result& e : result.expects) result.failed_expects += e.passed ? 0 : 1;
     for (report_result& r : result.reports) r.expects = result.expects;
@@ -101,6 +113,24 @@ program_result evaluate_program(const report::checked_program& program, const ev
     result.formulas = plan.formulas();
     result.ok = true;
     return result;
+}
+
+}  // namespace
+
+program_result evaluate_program(const report::checked_program& program, const evaluate_options& options,
+                                dsl::diagnostic_list& diagnostics) {
+    const std::vector<std::optional<double>> none(program.reports.size());
+    std::vector<std::optional<double>> last_days(program.reports.size());
+    bool needs_last_days = false;
+    dsl::diagnostic_list first;
+    program_result result = evaluate_pass(program, options, none, last_days, needs_last_days, first);
+    if (!needs_last_days || !result.ok) {
+        for (const dsl::diagnostic& d : first.items()) diagnostics.add(d);
+        return result;
+    }
+    std::vector<std::optional<double>> unused(program.reports.size());
+    bool again = false;  // only for reports without a dated row: their tiles stay empty
+    return evaluate_pass(program, options, last_days, unused, again, diagnostics);
 }
 
 }  // namespace folio::eval

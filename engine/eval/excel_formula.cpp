@@ -19,10 +19,10 @@ std::string literal(const value& v) {
 
 class writer {
 public:
-    writer(const report::checked_program& program, const program_result& result, const base_cell& cell, bool xlsx)
+    writer(const report::checked_program& program, const program_result& result, const shifted_base_cell& cell, bool xlsx)
         : program_(program), result_(result), cell_(cell), xlsx_(xlsx) {}
 
-    std::string write(const report::expr& e, int back) {
+    std::string write(const report::expr& e, period_offset back) {
         using report::expr_kind;
         switch (e.kind) {
             case expr_kind::none: return "";
@@ -62,11 +62,20 @@ public:
                 return operand(e.children[0], back) + std::string(dsl::operator_text(e.bin)) + operand(e.children[1], back);
             case expr_kind::aggregate: return aggregate(e, back);
             case expr_kind::shift: {
+                const bool yearly = report::is_year_over_year(e.shift);
+                period_offset earlier = back;
+                if (yearly) ++earlier.years_back;
+                else ++earlier.periods_back;
                 const std::string now = "(" + write(e.children[0], back) + ")";
-                const std::string before = "(" + write(e.children[0], back + 1) + ")";
-                if (e.shift == report::shift_kind::previous) return before;
-                if (e.shift == report::shift_kind::change) return now + "-" + before;
-                return "(" + now + "-" + before + ")/" + before;
+                const std::string before = "(" + write(e.children[0], earlier) + ")";
+                switch (e.shift) {
+                    case report::shift_kind::previous:
+                    case report::shift_kind::previous_year: return before;
+                    case report::shift_kind::change:
+                    case report::shift_kind::yoy_change: return now + "-" + before;
+                    case report::shift_kind::yoy_pct_change: return "(" + now + "-" + before + ")/ABS" + before;
+                    default: return "(" + now + "-" + before + ")/" + before;
+                }
             }
             default: return "#VALUE!";
         }
@@ -75,16 +84,16 @@ public:
 private:
     const report::checked_program& program_;
     const program_result& result_;
-    const base_cell& cell_;
+    const shifted_base_cell& cell_;
     bool xlsx_;
 
     // An operand of an operator: binary expressions in parentheses.
-    std::string operand(const report::expr& e, int back) {
+    std::string operand(const report::expr& e, period_offset back) {
         std::string text = write(e, back);
         return e.kind == report::expr_kind::binary ? "(" + text + ")" : text;
     }
 
-    std::string aggregate(const report::expr& e, int back) {
+    std::string aggregate(const report::expr& e, period_offset back) {
         auto found = result_.formulas.find(&e);
         if (found == result_.formulas.end()) return "#N/A";
         const aggregate_formula& f = found->second;
@@ -101,8 +110,16 @@ private:
 }  // namespace
 
 std::string excel_formula(const report::checked_program& program, const program_result& result,
+                          const report::expr& e, const shifted_base_cell& cell, bool xlsx_names) {
+    return writer(program, result, cell, xlsx_names).write(e, period_offset{});
+}
+
+std::string excel_formula(const report::checked_program& program, const program_result& result,
                           const report::expr& e, const base_cell& cell, bool xlsx_names) {
-    return writer(program, result, cell, xlsx_names).write(e, 0);
+    const shifted_base_cell by_periods = [&cell](std::size_t base, period_offset offset) {
+        return offset.years_back != 0 ? std::string("NA()") : cell(base, offset.periods_back);
+    };
+    return excel_formula(program, result, e, by_periods, xlsx_names);
 }
 
 }  // namespace folio::eval

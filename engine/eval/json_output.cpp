@@ -80,6 +80,7 @@ json metrics_json(const report_result& r) {
         if (m.better != report::better_direction::unspecified)
             o.set("better", json::string(m.better == report::better_direction::higher ? "higher" : "lower"));
         if (m.has_target) o.set("target", value_json(m.target, m.type));
+        if (!m.aggregation.empty()) o.set("aggregation", json::string(m.aggregation));
         a.push(std::move(o));
     }
     return a;
@@ -99,6 +100,11 @@ json kpis_json(const report_result& r) {
             o.set("previous", value_json(t.previous, m.type));
             o.set("change", value_json(t.change));
             o.set("pct_change", value_json(t.pct_change));
+            const bool year_ago = period && r.period.previous_year.v.is_number();
+            o.set("previous_year_period", year_ago ? json::string(r.period.previous_year.label) : json());
+            o.set("previous_year", value_json(t.previous_year, m.type));
+            o.set("yoy_change", value_json(t.yoy_change));
+            o.set("yoy_pct_change", value_json(t.yoy_pct_change));
         }
         if (m.has_target) o.set("target", value_json(m.target, m.type));
         if (!t.status.empty()) o.set("status", json::string(t.status));
@@ -225,6 +231,17 @@ std::string report_json(const report_result& r) {
         p.set("grain", json::string(report::grain_name(r.period.key.grain)));
         p.set("current", r.period.has_current ? json::string(r.period.current.label) : json());
         p.set("previous", r.period.has_current ? json::string(r.period.previous.label) : json());
+        const bool year_ago = r.period.has_current && r.period.previous_year.v.is_number();
+        p.set("previous_year", year_ago ? json::string(r.period.previous_year.label) : json());
+        // The days each period covers (whole periods, or the first days of each with to_date).
+        const auto day = [&](double serial) { return r.period.has_current ? json::string(iso_date_text(serial)) : json(); };
+        p.set("to_date", json::boolean(r.period.to_date));
+        p.set("current_first", day(r.period.current_first));
+        p.set("current_last", day(r.period.current_last));
+        p.set("previous_first", day(r.period.previous_first));
+        p.set("previous_last", day(r.period.previous_last));
+        p.set("previous_year_first", year_ago ? day(r.period.previous_year_first) : json());
+        p.set("previous_year_last", year_ago ? day(r.period.previous_year_last) : json());
         doc.set("period", std::move(p));
     }
     doc.set("metrics", metrics_json(r));

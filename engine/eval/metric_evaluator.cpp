@@ -5,6 +5,7 @@
 
 #include "../operators.hpp"
 #include "function_calls.hpp"
+#include "period_comparison.hpp"
 
 namespace folio::eval {
 namespace {
@@ -130,12 +131,19 @@ value metric_evaluator::shift(const report::expr& e, const context& c) {
         if (keys[i].dimension == period_ && keys[i].grain != report::time_grain::none) at = i;
     if (at == npos) return error_code::na;
     context before = c;
-    before.ids[at] = domains_.at(keys[at]).shifted(c.ids[at], -1);
+    if (report::is_year_over_year(e.shift)) {
+        const std::optional<std::uint32_t> year_ago = domains_.at(keys[at]).year_ago(c.ids[at]);
+        if (!year_ago) return error_code::na;  // no such period a year before (ISO week 53)
+        before.ids[at] = *year_ago;
+    } else {
+        before.ids[at] = domains_.at(keys[at]).shifted(c.ids[at], -1);
+    }
     const value previous = scalar(eval(e.children[0], before));
-    if (e.shift == report::shift_kind::previous) return previous;
+    if (e.shift == report::shift_kind::previous || e.shift == report::shift_kind::previous_year) return previous;
     const value current = scalar(eval(e.children[0], c));
     const value change = apply_binary(dsl::binary_op::subtract, current, previous);
-    if (e.shift == report::shift_kind::change) return change;
+    if (e.shift == report::shift_kind::change || e.shift == report::shift_kind::yoy_change) return change;
+    if (e.shift == report::shift_kind::yoy_pct_change) return year_over_year_fraction(change, previous);
     return apply_binary(dsl::binary_op::divide, change, previous);
 }
 

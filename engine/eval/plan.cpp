@@ -10,6 +10,16 @@ namespace {
 
 const report::expr* present(const report::expr& e) { return e.kind == report::expr_kind::none ? nullptr : &e; }
 
+period_rule lifecycle_rule(report::aggregate_kind kind) {
+    switch (kind) {
+        case report::aggregate_kind::active_at_start: return period_rule::active_at_start;
+        case report::aggregate_kind::active_at_end: return period_rule::active_at_end;
+        case report::aggregate_kind::started: return period_rule::started;
+        case report::aggregate_kind::ended: return period_rule::ended;
+        default: return period_rule::none;
+    }
+}
+
 }  // namespace
 
 evaluation_plan::evaluation_plan(const report::checked_program& program, constant_evaluator constant)
@@ -32,7 +42,9 @@ const split_request* evaluation_plan::requester(std::size_t source, std::size_t 
 std::size_t evaluation_plan::base(base_op op, const report::expr& aggregate, double k) {
     const report::expr* argument = op == base_op::rows ? nullptr : present(aggregate.children[0]);
     const report::expr* where = present(aggregate.children[1]);
-    std::string key = std::string(base_op_name(op)) + "#" + std::to_string(aggregate.source) + "#" +
+    const period_rule rule = lifecycle_rule(aggregate.aggregate);
+    const std::string rule_name = rule == period_rule::none ? "" : std::string(report::aggregate_name(aggregate.aggregate));
+    std::string key = rule_name + std::string(base_op_name(op)) + "#" + std::to_string(aggregate.source) + "#" +
                       (argument ? expr_key(program_, *argument) : "") + "#" + (where ? expr_key(program_, *where) : "");
     if (op == base_op::percentile) key += "#" + number_text(k);
     if (auto found = base_keys_.find(key); found != base_keys_.end()) return found->second;
@@ -43,11 +55,12 @@ std::size_t evaluation_plan::base(base_op op, const report::expr& aggregate, dou
     b.argument = argument;
     b.where = where;
     b.k = k;
+    b.rule = rule;
     const std::string source = program_.sources[aggregate.source].qualified_name;
     const std::string arg = argument ? readable_text(program_, *argument) : source;
     const std::string cond = where ? " where " + readable_text(program_, *where) : "";
     switch (op) {
-        case base_op::rows: b.text = "count(" + source + cond + ")"; break;
+        case base_op::rows: b.text = (rule_name.empty() ? "count" : rule_name) + "(" + source + cond + ")"; break;
         case base_op::values: b.text = "count(" + arg + cond + ")"; break;
         case base_op::numbers: b.text = "numbers(" + arg + cond + ")"; break;
         case base_op::percentile: b.text = "percentile(" + arg + cond + ", " + number_text(k) + ")"; break;
@@ -88,6 +101,10 @@ const aggregate_formula& evaluation_plan::formula(const report::expr& e) {
             f.bases.push_back(base(base_op::values, e, 0));
             f.bases.push_back(base(base_op::rows, e, 0));
             break;
+        case report::aggregate_kind::active_at_start:
+        case report::aggregate_kind::active_at_end:
+        case report::aggregate_kind::started:
+        case report::aggregate_kind::ended: f.bases.push_back(base(base_op::rows, e, 0)); break;
     }
     return formulas_.emplace(&e, std::move(f)).first->second;
 }

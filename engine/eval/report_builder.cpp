@@ -2,10 +2,13 @@
 #include "report_builder.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "../operators.hpp"
 #include "contexts.hpp"
+#include "period_comparison.hpp"
+#include "lifecycle.hpp"
 #include "folio/engine/coerce.hpp"
 
 namespace folio::eval {
@@ -30,11 +33,38 @@ int value_class(const value& v) {
     return 2;
 }
 
+// The days the tiles' periods cover: whole periods, or (to date, up to `end`) the first days of each, as many as the
+// current period has up to `end`, clamped to the period's length.
+void describe_ranges(period_info& period, std::optional<double> end) {
+    const report::time_grain grain = period.key.grain;
+    const auto range = [&](const dimension_value& v, double& first, double& last) {
+        if (!v.v.is_number()) return;
+        first = v.v.number();
+        const double days = period_days(first, grain);
+        last = first + (period.key.to_date_days != 0 ? std::min<double>(period.key.to_date_days, days) : days) - 1;
+    };
+    period.to_date = period.key.to_date_days != 0;
+    range(period.current, period.current_first, period.current_last);
+    if (period.to_date && end) period.current_last = std::floor(*end);
+    range(period.previous, period.previous_first, period.previous_last);
+    range(period.previous_year, period.previous_year_first, period.previous_year_last);
+}
+
 }  // namespace
 
 report_builder::report_builder(const report::checked_program& program, std::size_t report,
-                               const std::vector<value>& params)
-    : program_(program), index_(report), report_(program.reports[report]), params_(params) {}
+                               const std::vector<value>& params, const calendar_options& calendar,
+                               std::optional<double> to_date_end)
+    : program_(program), index_(report), report_(program.reports[report]), params_(params), calendar_(calendar),
+      to_date_end_(to_date_end) {}
+
+std::optional<double> report_builder::as_of() const {
+    for (std::size_t p = 0; p < program_.params.size(); ++p)
+        if (program_.params[p].qualified_name == "as_of" && program_.params[p].type == report::value_type::date &&
+            params_[p].is_number())
+            return params_[p].number();
+    return std::nullopt;
+}
 
 bool report_builder::resolve_period(const carries_test& carries, dsl::diagnostic_list& diagnostics) {
     if (!report_.period.set) return true;
@@ -68,6 +98,18 @@ bool report_builder::resolve_period(const carries_test& carries, dsl::diagnostic
 bool report_builder::plan(evaluation_plan& plan, const carries_test& carries, std::vector<bool>& keep_rows,
                           dsl::diagnostic_list& diagnostics) {
     if (!resolve_period(carries, diagnostics)) return false;
+    if (has_period_ && report_.to_date.value) {
+        // Period to date: each period cut to as many days as the current one has up to the as-of date; without
+        // that date yet, the tiles are grouped by day to find the last one.
+        if (!to_date_end_) to_date_end_ = as_of();
+        if (to_date_end_) {
+            const double day = std::floor(*to_date_end_);
+            period_.to_date_days = static_cast<std::uint32_t>(day - period_start(day, period_.grain, calendar_) + 1);
+        } else {
+            needs_last_day_ = true;
+            period_.grain = report::time_grain::day;
+        }
+    }
     total_grouping_ = plan.grouping({});
     kpi_grouping_ = has_period_ ? plan.grouping({period_}) : total_grouping_;
     block_groupings_.assign(report_.blocks.size(), total_grouping_);
@@ -170,12 +212,15 @@ public:
             info.has_target = m.has_target;
             if (m.has_target) info.target = metrics_.evaluate(m.target, total_);
         }
+        info.aggregation = aggregation_note(program_, use.value);
         r_.metrics.push_back(std::move(info));
         return r_.metrics.size() - 1;
     }
 
-    // One tile: in the current period against the previous one, or over all the data.
-    kpi_tile tile(const report::metric_use& use, bool whole_data, const context& now, const context& before) {
+    // One tile: in the current period against the previous one and the one a year before (null: none), or over all
+    // the data.
+    kpi_tile tile(const report::metric_use& use, bool whole_data, const context& now, const context& before,
+                  const context* year_ago) {
         kpi_tile t;
         t.metric = metric_index(use);
         const metric_info& info = r_.metrics[t.metric];
@@ -183,6 +228,7 @@ public:
         if (t.whole_data) {
             t.current = metrics_.evaluate(use.value, total_);
             t.previous = t.change = t.pct_change = error_code::na;
+            t.previous_year = t.yoy_change = t.yoy_pct_change = error_code::na;
             t.context = make_context(total_, {&use.value});
         } else if (r_.period.set) {
             t.current = metrics_.evaluate(use.value, now);
@@ -192,6 +238,10 @@ public:
             t.context = make_context(now, {&use.value});
             t.previous_context = make_context(before, {&use.value});
             if (t.change.is_number()) t.trend = t.change.number() > 0 ? "up" : t.change.number() < 0 ? "down" : "flat";
+            t.previous_year = r_.period.has_current && year_ago ? metrics_.evaluate(use.value, *year_ago) : value(error_code::na);
+            t.yoy_change = apply_binary(dsl::binary_op::subtract, t.current, t.previous_year);
+            t.yoy_pct_change = year_over_year_fraction(t.yoy_change, t.previous_year);
+            if (year_ago) t.previous_year_context = make_context(*year_ago, {&use.value});
         } else {
             t.current = metrics_.evaluate(use.value, total_);
             t.context = make_context(total_, {&use.value});
@@ -356,16 +406,15 @@ report_result report_builder::build(const evaluation_plan& plan, const std::vect
 
     // The period: the one holding as_of (a date param of that name), else the last one with data.
     std::uint32_t current = 0, previous = 0;
+    std::optional<std::uint32_t> year_ago;
     if (has_period_) {
         dimension_domain& domain = domains.at(period_);
         r.period.set = true;
         r.period.key = period_;
         r.period.dimension_name = program_.dimensions[period_.dimension].name;
         std::optional<double> start;
-        for (std::size_t p = 0; p < program_.params.size(); ++p)
-            if (program_.params[p].qualified_name == "as_of" && program_.params[p].type == report::value_type::date &&
-                params_[p].is_number())
-                start = period_start(params_[p].number(), period_.grain, domains.calendar());
+        if (const std::optional<double> end = to_date_end_ ? to_date_end_ : as_of())
+            start = period_start(*end, period_.grain, domains.calendar());
         if (!start) {
             std::set<std::size_t> sources;
             for (std::size_t k = 0; k < kpi_uses_.size(); ++k)
@@ -378,12 +427,16 @@ report_result report_builder::build(const evaluation_plan& plan, const std::vect
                 if (v.is_number() && (!start || v.number() > *start)) start = v.number();
             }
         }
+        if (needs_last_day_) last_day_ = start;  // grouped by day: the last day with data
         if (start) {
             current = domain.intern_period(*start);
             previous = domain.shifted(current, -1);
+            year_ago = domain.year_ago(current);
             r.period.has_current = true;
             r.period.current = domain.at(current);
             r.period.previous = domain.at(previous);
+            if (year_ago) r.period.previous_year = domain.at(*year_ago);
+            describe_ranges(r.period, to_date_end_);
         } else {
             // No dated rows: the tiles show the (empty) blank period.
             current = previous = domain.blank_id();
@@ -395,10 +448,12 @@ report_result report_builder::build(const evaluation_plan& plan, const std::vect
         switch (block.kind) {
             case report::block_kind::kpis: {
                 const context now{kpi_grouping_, {current}}, before{kpi_grouping_, {previous}};
+                const context a_year_before{kpi_grouping_, {year_ago.value_or(0)}};
                 for (const report::metric_use& use : block.metrics) {
                     const auto k = static_cast<std::size_t>(std::find(kpi_uses_.begin(), kpi_uses_.end(), &use) -
                                                              kpi_uses_.begin());
-                    r.kpis.push_back(assembly.tile(use, k < kpi_whole_.size() && kpi_whole_[k], now, before));
+                    r.kpis.push_back(assembly.tile(use, k < kpi_whole_.size() && kpi_whole_[k], now, before,
+                                                   year_ago ? &a_year_before : nullptr));
                 }
                 r.layout.push_back({block.kind, 0});
                 break;

@@ -5,6 +5,8 @@
 // Its argument and its `where` are bound at row level with one row_scope, so reading a
 // second source (a column, or a filter over another source) is reported where it
 // happens. Shifts (`previous`, `change`, `pct_change`) take a metric-level argument.
+// The lifecycle aggregates (`active_at_start(accounts)`, `started`, `ended`,
+// `active_at_end`) take a lifecycle source, also through a def's parameter.
 #include "expression_binder.hpp"
 #include "vocabulary.hpp"
 
@@ -35,6 +37,7 @@ expr expression_binder::bind_aggregate(const dsl::formula_node& node, aggregate_
         condition = value->children[1].get();
         value = value->children[0].get();
     }
+    if (is_lifecycle_aggregate(kind)) return bind_lifecycle(node, kind, value, condition, f, s);
 
     const bool generic = s.lv == level::generic;
     row_scope rows;
@@ -50,9 +53,17 @@ expr expression_binder::bind_aggregate(const dsl::formula_node& node, aggregate_
     e.aggregate = kind;
     e.children.resize(3);
 
-    // count(source): every row of the source.
+    // count(source): every row of the source, also through a def's parameter (`def n(src) = count(src)`).
     bool whole_source = false;
-    if (kind == aggregate_kind::count &&
+    if (kind == aggregate_kind::count && condition == nullptr && !generic) {
+        const auto [node_found, frame_found] = follow_parameters(*value, f);
+        if (const auto src = source_named(*node_found, *frame_found)) {
+            whole_source = true;
+            rows.source = *src;
+            rows.first = at(*frame_found, span_of(*node_found));
+        }
+    }
+    if (!whole_source && kind == aggregate_kind::count &&
         (value->kind == dsl::node_kind::name || value->kind == dsl::node_kind::reference)) {
         const std::string text = name_text(f.scope->file, *value);
         bool is_parameter = false;
@@ -92,6 +103,10 @@ expr expression_binder::bind_aggregate(const dsl::formula_node& node, aggregate_
                 break;
             case aggregate_kind::count:
             case aggregate_kind::distinct:
+            case aggregate_kind::active_at_start:
+            case aggregate_kind::active_at_end:
+            case aggregate_kind::started:
+            case aggregate_kind::ended:
                 break;
         }
         if (!problem.empty()) {
@@ -142,6 +157,107 @@ expr expression_binder::bind_aggregate(const dsl::formula_node& node, aggregate_
     return e;
 }
 
+std::pair<const dsl::formula_node*, const frame*> expression_binder::follow_parameters(const dsl::formula_node& node,
+                                                                                      const frame& f) const {
+    const dsl::formula_node* n = &node;
+    const frame* at_frame = &f;
+    for (unsigned steps = 0; steps < max_expression_depth; ++steps) {
+        if (n->kind != dsl::node_kind::name || at_frame->parameters == nullptr || at_frame->arguments.empty() ||
+            at_frame->caller == nullptr)
+            break;
+        const std::string text = name_text(at_frame->scope->file, *n);
+        std::size_t i = 0;
+        while (i < at_frame->parameters->size() && (*at_frame->parameters)[i].text != text) ++i;
+        if (i >= at_frame->parameters->size() || i >= at_frame->arguments.size() || at_frame->arguments[i] == nullptr)
+            break;
+        n = at_frame->arguments[i];
+        at_frame = at_frame->caller;
+    }
+    return {n, at_frame};
+}
+
+std::optional<std::size_t> expression_binder::source_named(const dsl::formula_node& node, const frame& f) const {
+    if (node.kind != dsl::node_kind::name && node.kind != dsl::node_kind::reference) return std::nullopt;
+    const std::string text = name_text(f.scope->file, node);
+    if (f.parameters != nullptr)
+        for (const auto& p : *f.parameters)
+            if (p.text == text) return std::nullopt;
+    const lookup found = state_.find(*f.scope, text, name_space::values);
+    if (found.outcome == lookup::result::found && found.sym.kind == symbol_kind::source) return found.sym.index;
+    return std::nullopt;
+}
+
+// active_at_start(accounts), ended(accounts where accounts.tier = "Gold"): entities of a
+// lifecycle source counted relative to the context's period; the source may come through
+// a def's parameter, with or without its own `where`.
+expr expression_binder::bind_lifecycle(const dsl::formula_node&, aggregate_kind kind,
+                                       const dsl::formula_node* value, const dsl::formula_node* condition,
+                                       const frame& f, const site& s) {
+    const std::string word(aggregate_name(kind));
+    const std::string call = word + "()";
+    expr e;
+    e.kind = expr_kind::aggregate;
+    e.aggregate = kind;
+    e.type = value_type::number;
+    e.children.resize(3);
+    if (s.lv == level::generic) {
+        bind(*value, f, s);
+        if (condition != nullptr) bind(*condition, f, s);
+        return e;
+    }
+    auto [entities, entities_frame] = follow_parameters(*value, f);
+    const frame* condition_frame = &f;
+    if (entities->kind == dsl::node_kind::where && entities->children.size() == 2) {
+        if (condition != nullptr) {
+            fail(f, span_of(*condition), call + " takes one 'where'; its argument already has one");
+            return {};
+        }
+        condition = entities->children[1].get();
+        condition_frame = entities_frame;
+        entities = entities->children[0].get();
+    }
+    const std::optional<std::size_t> src = source_named(*entities, *entities_frame);
+    if (!src) {
+        if (dsl::diagnostic* d = fail(*entities_frame, span_of(*entities), call + " expects a source of entities"))
+            d->notes.push_back(note_text("for example " + word + "(accounts), over a source with a 'starts' option"));
+        return {};
+    }
+    const source& source_model = state_.model.sources[*src];
+    if (state_.declarations[static_cast<std::size_t>(symbol_kind::source)][*src].state == status::failed) {
+        stmt_.poison();
+        return {};
+    }
+    if (source_model.starts.empty()) {
+        if (dsl::diagnostic* d = fail(*entities_frame, span_of(*entities),
+                                      call + " needs a lifecycle source, but source " + source_model.name +
+                                          " has no 'starts' option"))
+            d->notes.push_back(note_at(source_model.loc, "give it the columns of each entity's start and end dates, "
+                                                         "as starts: \"started_at\", ends: \"churned_at\""));
+        return {};
+    }
+    row_scope rows;
+    rows.owner = call;
+    rows.source = *src;
+    rows.first = at(*entities_frame, span_of(*entities));
+    if (condition != nullptr) {
+        site where;
+        where.lv = level::row;
+        where.rows = &rows;
+        where.in_where = true;
+        const std::string place = "inside '" + word + "'";
+        where.place = place;
+        expr cond = bind(*condition, *condition_frame, where);
+        if (stmt_.failed()) return {};
+        if (cond.type != value_type::boolean && cond.type != value_type::unknown) {
+            fail(*condition_frame, span_of(*condition), "'where' expects a condition, found " + type_phrase(cond.type));
+            return {};
+        }
+        e.children[1] = std::move(cond);
+    }
+    e.source = *src;
+    return e;
+}
+
 expr expression_binder::bind_shift(const dsl::formula_node& node, shift_kind kind, std::string_view, const frame& f,
                                    const site& s) {
     const std::string call = std::string(shift_name(kind)) + "()";
@@ -153,14 +269,16 @@ expr expression_binder::bind_shift(const dsl::formula_node& node, shift_kind kin
     }
     expr argument = bind(*node.children[0], f, s);
     if (stmt_.failed()) return {};
-    if (kind != shift_kind::previous && (argument.type == value_type::text || argument.type == value_type::boolean)) {
+    // previous and previous_year keep the metric's type; the others subtract.
+    const bool keeps_type = kind == shift_kind::previous || kind == shift_kind::previous_year;
+    if (!keeps_type && (argument.type == value_type::text || argument.type == value_type::boolean)) {
         fail(f, span_of(*node.children[0]), call + " expects a number, found " + type_phrase(argument.type));
         return {};
     }
     expr e;
     e.kind = expr_kind::shift;
     e.shift = kind;
-    e.type = kind == shift_kind::previous ? argument.type : value_type::number;
+    e.type = keeps_type ? argument.type : value_type::number;
     if (argument.type == value_type::unknown) e.type = value_type::unknown;
     e.children.push_back(std::move(argument));
     return e;

@@ -146,6 +146,7 @@ private:
         for (const metric_use& use : model_.metrics)
             for (std::size_t dim : dims)
                 if (!check_split(stmt_, use, dim)) return false;
+        for (const metric_use& use : model_.metrics) warn_without_period(stmt_.state(), use, dims, "this chart");
         return true;
     }
 };

@@ -12,7 +12,9 @@
 // into the body.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -83,8 +85,16 @@ private:
     expr bind_def_call(const dsl::formula_node& node, std::string_view name, symbol def, const frame& f, const site& s);
     expr bind_aggregate(const dsl::formula_node& node, aggregate_kind kind, std::string_view name, const frame& f,
                         const site& s);
+    expr bind_lifecycle(const dsl::formula_node& call, aggregate_kind kind, const dsl::formula_node* value,
+                        const dsl::formula_node* condition, const frame& f, const site& s);
     expr bind_shift(const dsl::formula_node& node, shift_kind kind, std::string_view name, const frame& f,
                     const site& s);
+    // A name that is a def's parameter, followed to the caller's argument (through nested defs): the node and the
+    // frame it is written in; any other node is returned as is.
+    std::pair<const dsl::formula_node*, const frame*> follow_parameters(const dsl::formula_node& node,
+                                                                        const frame& f) const;
+    // The source a name node names in frame `f`, if it names one.
+    std::optional<std::size_t> source_named(const dsl::formula_node& node, const frame& f) const;
     expr bind_binary(const dsl::formula_node& node, const frame& f, const site& s);
     expr bind_unary(const dsl::formula_node& node, const frame& f, const site& s);
 

@@ -2,7 +2,8 @@
 // region { FRT }`), a chart (`line(NPS by month, series: region)`) and the KPI tiles of
 // a report with a period. A source that no column of the dimension names cannot be
 // split by it when its schema is known (and has no column of the same name); when its
-// schema is unknown the question waits for the data.
+// schema is unknown the question waits for the data. A lifecycle or snapshot source is
+// split by any time dimension: the period picks its entities.
 #include <algorithm>
 
 #include "expression_binder.hpp"
@@ -61,6 +62,8 @@ carriage carries(const checker_state& state, std::size_t dim, std::size_t source
     const dimension& d = state.model.dimensions[dim];
     for (const dimension_column& c : d.columns)
         if (c.source == source) return carriage::yes;
+    // A lifecycle or snapshot source is split by any time dimension through its dates.
+    if (d.grain != time_grain::none && is_entity_source(state.model.sources[source])) return carriage::yes;
     return state.model.sources[source].schema_known ? carriage::no : carriage::deferred;
 }
 
@@ -82,6 +85,35 @@ bool check_split(statement& stmt, const metric_use& use, std::size_t dim) {
         return false;
     }
     return true;
+}
+
+namespace {
+
+// The first lifecycle aggregate `e` evaluates (through metrics and defs), or null.
+const expr* lifecycle_aggregate(const checked_program& model, const expr& e, unsigned depth = 0) {
+    if (depth > 200) return nullptr;
+    if (e.kind == expr_kind::aggregate && is_lifecycle_aggregate(e.aggregate)) return &e;
+    if (e.kind == expr_kind::metric && e.index < model.metrics.size())
+        return lifecycle_aggregate(model, model.metrics[e.index].formula, depth + 1);
+    for (const expr& c : e.children)
+        if (const expr* found = lifecycle_aggregate(model, c, depth + 1)) return found;
+    return nullptr;
+}
+
+}  // namespace
+
+void warn_without_period(checker_state& state, const metric_use& use, const std::vector<std::size_t>& dims,
+                         const std::string& what) {
+    for (std::size_t d : dims)
+        if (state.model.dimensions[d].grain != time_grain::none) return;
+    const expr* found = lifecycle_aggregate(state.model, use.value);
+    if (found == nullptr) return;
+    const std::string name = use.metric != npos ? "metric " + use.text : "expression " + use.text;
+    dsl::diagnostic& d = state.diagnostics.warning(
+        use.loc.file, use.loc.span,
+        name + " is #N/A in " + what + ": " + std::string(aggregate_name(found->aggregate)) +
+            "() counts entities relative to a period, and " + what + " has none");
+    d.notes.push_back(note_text("split " + what + " by a time dimension, as in 'table by month' or 'line(churn by month)'"));
 }
 
 }  // namespace folio::report::detail

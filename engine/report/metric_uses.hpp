@@ -25,4 +25,10 @@ carriage carries(const checker_state& state, std::size_t dim, std::size_t source
 // at the use when a source it reads cannot be split by `dim`; false then.
 bool check_split(statement& stmt, const metric_use& use, std::size_t dim);
 
+// Warns when a use counts entities of a lifecycle source (active_at_start, ended, ...)
+// in a place split by none of `dims` as a time dimension (`what`: "this table"): it is
+// #N/A there.
+void warn_without_period(checker_state& state, const metric_use& use, const std::vector<std::size_t>& dims,
+                         const std::string& what);
+
 }  // namespace folio::report::detail

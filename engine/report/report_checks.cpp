@@ -2,7 +2,8 @@
 //
 // A report is a list of blocks; each block is a statement of its own (one error each).
 // Settings: title, subtitle, description, theme, template (text), locale (a known
-// locale), period (a time dimension or a grain), kpis (metrics), output (formats).
+// locale), period (a time dimension or a grain), kpis (metrics), output (formats), and
+// the calendar (to_date, week_start, fiscal_year_start, timezone: calendar_settings.cpp).
 // Layout blocks: kpis, `chart NAME`, `table by DIMS { METRICS [options] }`,
 // `data SOURCE`, `text "..."`. `report a extends b` starts from b's resolved settings
 // and blocks; a block of a with the same key (the same setting, the same chart, a table
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "calendar_settings.hpp"
 #include "expression_binder.hpp"
 #include "folio/engine/number_format.hpp"
 #include "metric_uses.hpp"
@@ -128,6 +130,7 @@ private:
                 model.template_path = parent.template_path;
                 model.period = parent.period;
                 model.outputs = parent.outputs;
+                inherit_calendar(parent, model);
                 blocks = resolved_[parent_[i]];
             }
         }
@@ -159,6 +162,11 @@ private:
                 *replaced = std::move(*made);
             else
                 blocks.push_back(std::move(*made));
+        }
+        {
+            statement stmt(state_);
+            check_calendar(stmt, model);
+            failed = failed || stmt.failed();
         }
         // KPI tiles follow the period: their metrics must be splittable by its dimension.
         if (model.period.set && model.period.value.dimension != npos) {
@@ -293,6 +301,7 @@ private:
         for (const metric_use& use : out.block.metrics)
             for (std::size_t dim : out.block.by)
                 if (!check_split(stmt, use, dim)) return std::nullopt;
+        for (const metric_use& use : out.block.metrics) warn_without_period(state_, use, out.block.by, "this table");
         return out;
     }
 
@@ -366,6 +375,12 @@ private:
                 model.locale = setting<std::string>{*text, true, loc};
                 return setting_key(opt, loc, i);
             }
+            case report_setting::to_date:
+            case report_setting::week_start:
+            case report_setting::fiscal_year_start:
+            case report_setting::timezone:
+                if (!read_calendar_setting(stmt, file, opt, *which, model, loc)) return std::nullopt;
+                return setting_key(opt, loc, i);
             case report_setting::period: {
                 auto p = read_period(stmt, module, opt);
                 if (!p) return std::nullopt;

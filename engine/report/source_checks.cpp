@@ -1,6 +1,9 @@
 // Sources: the kind (csv, sqlite, postgres), the positional argument (a file path or a
 // connection), the options each kind takes, and the schema block. A source without a
 // schema block has an unknown schema: its columns are checked when the data is read.
+// `starts`/`ends` (lifecycle) and `snapshot`/`entity` (snapshot) name columns of the
+// source: checked against the schema block here, or against the data on load.
+#include <algorithm>
 #include <filesystem>
 
 #include "checker_state.hpp"
@@ -108,9 +111,11 @@ private:
         const dsl::option* query = nullptr;
         for (const dsl::option& opt : decl_.options) {
             const option_spec* spec = csv ? find_option(csv_options, opt.key.text) : find_option(database_options, opt.key.text);
+            if (spec == nullptr) spec = find_option(entity_options, opt.key.text);
             if (spec == nullptr) {
-                report_unknown_key(stmt_, file_, opt, kind + " option",
-                                   csv ? option_names(csv_options) : option_names(database_options));
+                std::vector<std::string> known = csv ? option_names(csv_options) : option_names(database_options);
+                for (const std::string& name : option_names(entity_options)) known.push_back(name);
+                report_unknown_key(stmt_, file_, opt, kind + " option", known);
                 return false;
             }
             literal value;
@@ -146,7 +151,9 @@ private:
                 model_.query = value.text;
             }
             model_.options.push_back(named_literal{opt.key.text, value, at(opt.span)});
+            if (find_option(entity_options, opt.key.text) != nullptr && !entity_column(opt, value.text)) return false;
         }
+        if (!entity_options_fit()) return false;
         if (csv) return true;
         if (table == nullptr && query == nullptr) {
             stmt_.error(at(decl_.kind.span), "a " + kind + " source needs a 'table' or a 'query' option");
@@ -155,6 +162,77 @@ private:
         if (table != nullptr && query != nullptr) {
             const dsl::option* second = table->span.offset > query->span.offset ? table : query;
             stmt_.error(at(second->key.span), "a " + kind + " source takes a 'table' or a 'query', not both");
+            return false;
+        }
+        return true;
+    }
+
+    // `starts`, `ends`, `snapshot`, `entity`: a column of the source (a date, but for the entity), checked now when
+    // the schema is declared, else when the data is read.
+    bool entity_column(const dsl::option& opt, const std::string& name) {
+        const std::string& key = opt.key.text;
+        const location loc = at(span_of(*opt.values[0]));
+        if (name.empty()) {
+            stmt_.error(loc, "'" + key + "' names a column of the source, found an empty text");
+            return false;
+        }
+        if (model_.schema_known) {
+            const column* found = nullptr;
+            std::vector<std::string> names;
+            for (const column& c : model_.columns) {
+                names.push_back(c.name);
+                if (c.name == name) found = &c;
+            }
+            if (found == nullptr) {
+                dsl::diagnostic* d =
+                    stmt_.error(loc, "'" + key + "' names column '" + name + "', which source " + model_.name + " does not have");
+                if (auto best = dsl::closest_match(name, names)) {
+                    if (d) d->notes.push_back(note_text("did you mean '" + *best + "'?"));
+                } else if (d) {
+                    d->notes.push_back(note_text("its columns are " + join_words(names)));
+                }
+                return false;
+            }
+            if (key != "entity" && found->type != value_type::date) {
+                if (dsl::diagnostic* d = stmt_.error(loc, "'" + key + "' needs a date column, but column '" + name +
+                                                              "' is declared " + std::string(type_name(found->type))))
+                    d->notes.push_back(note_at(found->loc, "declare it as '" + name + ": date'"));
+                return false;
+            }
+        } else if (std::none_of(model_.referenced_columns.begin(), model_.referenced_columns.end(),
+                                [&](const column& c) { return c.name == name; })) {
+            model_.referenced_columns.push_back(column{name, value_type::unknown, loc});
+        }
+        if (key == "starts") model_.starts = name;
+        else if (key == "ends") model_.ends = name;
+        else if (key == "snapshot") model_.snapshot = name;
+        else model_.entity = name;
+        return true;
+    }
+
+    // A lifecycle source has `starts` (and maybe `ends`); a snapshot source `snapshot` and `entity`; not both.
+    bool entity_options_fit() {
+        const auto where = [&](std::string_view key) {
+            for (const named_literal& o : model_.options)
+                if (o.key == key) return o.loc;
+            return at(decl_.kind.span);
+        };
+        if (!model_.ends.empty() && model_.starts.empty()) {
+            stmt_.error(where("ends"), "'ends' needs 'starts': the column of the date each entity starts");
+            return false;
+        }
+        if (!model_.snapshot.empty() && model_.entity.empty()) {
+            stmt_.error(where("snapshot"), "'snapshot' needs 'entity': the column that names the entity of a row, "
+                                           "as entity: \"account_id\"");
+            return false;
+        }
+        if (!model_.entity.empty() && model_.snapshot.empty()) {
+            stmt_.error(where("entity"), "'entity' needs 'snapshot': the date column of each row");
+            return false;
+        }
+        if (!model_.starts.empty() && !model_.snapshot.empty()) {
+            stmt_.error(where("snapshot"), "a source takes 'starts' (a lifecycle source) or 'snapshot' (a snapshot "
+                                           "source), not both");
             return false;
         }
         return true;

@@ -1,6 +1,7 @@
 # Sources of the report checker (owned by engine/report/), relative to engine/.
 set(FOLIO_ENGINE_REPORT_SOURCES
   report/aggregate_binding.cpp
+  report/calendar_settings.cpp
   report/chart_checks.cpp
   report/dimension_checks.cpp
   report/expression_binder.cpp

@@ -71,15 +71,19 @@ inline constexpr std::array<keyword<value_type>, 4> value_types{{
     {"date", value_type::date},
 }};
 
-inline constexpr std::array<keyword<aggregate_kind>, 11> aggregates{{
+inline constexpr std::array<keyword<aggregate_kind>, 15> aggregates{{
     {"count", aggregate_kind::count}, {"distinct", aggregate_kind::distinct}, {"sum", aggregate_kind::sum},
     {"avg", aggregate_kind::avg}, {"min", aggregate_kind::min}, {"max", aggregate_kind::max},
     {"median", aggregate_kind::median}, {"percentile", aggregate_kind::percentile},
     {"stdev", aggregate_kind::stdev}, {"share", aggregate_kind::share}, {"pct", aggregate_kind::pct},
+    {"active_at_start", aggregate_kind::active_at_start}, {"active_at_end", aggregate_kind::active_at_end},
+    {"started", aggregate_kind::started}, {"ended", aggregate_kind::ended},
 }};
 
-inline constexpr std::array<keyword<shift_kind>, 3> shifts{{
+inline constexpr std::array<keyword<shift_kind>, 6> shifts{{
     {"previous", shift_kind::previous}, {"change", shift_kind::change}, {"pct_change", shift_kind::pct_change},
+    {"previous_year", shift_kind::previous_year}, {"yoy_change", shift_kind::yoy_change},
+    {"yoy_pct_change", shift_kind::yoy_pct_change},
 }};
 
 // What an option's value must be.
@@ -127,14 +131,34 @@ inline constexpr std::array<option_spec, 2> database_options{{
     {"table", option_value::text}, {"query", option_value::text},
 }};
 
-// The settings of a report (`key: value` blocks).
-enum class report_setting : std::uint8_t { title, subtitle, description, period, kpis, output, locale, theme, template_path };
+// Options of every source kind: the date columns of a lifecycle source, the date and
+// entity columns of a snapshot source.
+inline constexpr std::array<option_spec, 4> entity_options{{
+    {"starts", option_value::text}, {"ends", option_value::text},
+    {"snapshot", option_value::text}, {"entity", option_value::text},
+}};
 
-inline constexpr std::array<keyword<report_setting>, 9> report_settings{{
+// The settings of a report (`key: value` blocks).
+enum class report_setting : std::uint8_t { title, subtitle, description, period, kpis, output, locale, theme, template_path,
+                                           to_date, week_start, fiscal_year_start, timezone };
+
+inline constexpr std::array<keyword<report_setting>, 13> report_settings{{
     {"title", report_setting::title}, {"subtitle", report_setting::subtitle},
     {"description", report_setting::description}, {"period", report_setting::period},
     {"kpis", report_setting::kpis}, {"output", report_setting::output}, {"locale", report_setting::locale},
     {"theme", report_setting::theme}, {"template", report_setting::template_path},
+    {"to_date", report_setting::to_date}, {"week_start", report_setting::week_start},
+    {"fiscal_year_start", report_setting::fiscal_year_start}, {"timezone", report_setting::timezone},
+}};
+
+// The values of week_start (day numbers as WEEKDAY's minus one: 0 = Sunday) and fiscal_year_start.
+inline constexpr std::array<keyword<int>, 7> weekdays{{
+    {"sunday", 0}, {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5}, {"saturday", 6},
+}};
+
+inline constexpr std::array<keyword<int>, 12> months{{
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
 }};
 
 // The option spec called `name` in `table`, or null.

@@ -366,3 +366,93 @@ TEST_CASE("metrics of the customer-health data agree with SQLite's", "[eval][sql
     CHECK(json.find("\"NPS\"") != std::string::npos);
     CHECK(json.find("nan") == std::string::npos);
 }
+
+// Lifecycle metrics of the example's accounts (`starts: "started_at", ends:
+// "churned_at"`) by month and by month × region, against SQL over a calendar of months
+// crossed with the accounts: active at a month's start (started before its first day,
+// not ended before it), started and ended in it, active at its end, churn rate (ended /
+// active at start) and the MRR of the accounts active at its end; and the MRR KPI tile
+// of December 2024 against November.
+TEST_CASE("lifecycle metrics of the customer-health accounts agree with SQLite's", "[eval][sql][lifecycle]") {
+    if (!fs::exists(data_generator())) {
+        WARN("the example's generator is not built: skipped");
+        return;
+    }
+    temp_dir dir;
+    const std::string command = data_generator().string() + " " + (dir.path() / "data").string() + " > /dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+    struct closer {
+        sqlite3* db;
+        ~closer() { sqlite3_close(db); }
+    } close_db{db};
+    load_csv(db, dir.path() / "data" / "accounts.csv", "accounts", {"seats", "initial_mrr", "mrr"});
+
+    auto e = evaluate_text(dir, R"(
+param as_of: date = date(2024, 12, 31)
+source accounts = csv("data/accounts.csv", starts: "started_at", ends: "churned_at")
+dimension region = accounts.region
+dimension month  = month(accounts.started_at)
+metric at_start = active_at_start(accounts)
+metric lost     = ended(accounts)
+metric new      = started(accounts)
+metric at_end   = active_at_end(accounts)
+metric churn    = ended(accounts) / active_at_start(accounts)
+metric MRR_end  = sum(accounts.mrr)
+metric MRR      = sum(accounts.mrr where accounts.status = "active")
+report check {
+  period: month
+  kpis: MRR
+  table by month { at_start, lost, new, at_end, churn, MRR_end }
+  table by month, region { at_start, lost, new, at_end, churn, MRR_end }
+}
+)");
+    INFO(e->text());
+    REQUIRE(e->result.ok);
+    REQUIRE(!e->problems.has_errors());
+    const eval::report_result& r = e->report("check");
+
+    const std::string calendar =
+        "WITH RECURSIVE months(m) AS (SELECT date(MIN(started_at), 'start of month') FROM accounts UNION ALL "
+        "SELECT date(m, '+1 month') FROM months WHERE date(m, '+1 month') <= "
+        "(SELECT MAX(MAX(started_at), MAX(churned_at)) FROM accounts)) ";
+    const std::string next = "date(m, '+1 month')";
+    const std::string at_start = "(started_at < m AND (churned_at = '' OR churned_at >= m))";
+    const std::string lost = "(churned_at <> '' AND churned_at >= m AND churned_at < " + next + ")";
+    const std::string at_end = "(started_at < " + next + " AND (churned_at = '' OR churned_at >= " + next + "))";
+    auto lifecycle = [&](const std::vector<std::string>& keys) {
+        std::string key_list;
+        for (const std::string& k : keys) key_list += (key_list.empty() ? "" : ", ") + k;
+        const groups g = aggregate(db,
+                                   calendar + "SELECT " + key_list + ", SUM(" + at_start + "), SUM(" + lost +
+                                       "), SUM(started_at >= m AND started_at < " + next + "), SUM(" + at_end +
+                                       "), 1.0 * SUM(" + lost + ") / NULLIF(SUM(" + at_start + "), 0), TOTAL(CASE WHEN " +
+                                       at_end + " THEN mrr END) FROM months CROSS JOIN accounts GROUP BY " + key_list,
+                                   static_cast<int>(keys.size()));
+        auto column = [&](std::size_t i) {
+            std::map<std::string, double> m;
+            for (const auto& [k, v] : g) m[k] = v[i];
+            return m;
+        };
+        return std::vector<expected_metric>{{"at_start", column(0), true}, {"lost", column(1), true},
+                                            {"new", column(2), true},      {"at_end", column(3), true},
+                                            {"churn", column(4), false},   {"MRR_end", column(5), true}};
+    };
+    std::size_t compared = compare(r, 0, lifecycle({"strftime('%Y-%m', m)"}));
+    compared += compare(r, 1, lifecycle({"strftime('%Y-%m', m)", "region"}));
+    CHECK(compared > 500);
+
+    // The MRR tile: December 2024 against November, per period.
+    const eval::kpi_tile& mrr = tile(r, "MRR");
+    CHECK_FALSE(mrr.whole_data);
+    const groups tiles = aggregate(db,
+                                   "SELECT m, TOTAL(CASE WHEN status = 'active' AND started_at < n AND (churned_at = '' "
+                                   "OR churned_at >= n) THEN mrr END) FROM (SELECT '2024-11' AS m, '2024-12-01' AS n "
+                                   "UNION ALL SELECT '2024-12', '2025-01-01') CROSS JOIN accounts GROUP BY m",
+                                   1);
+    REQUIRE(mrr.current.is_number());
+    REQUIRE(mrr.previous.is_number());
+    CHECK(close(mrr.current.number(), tiles.at("2024-12")[0]));
+    CHECK(close(mrr.previous.number(), tiles.at("2024-11")[0]));
+}

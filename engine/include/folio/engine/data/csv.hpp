@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@
 #include "folio/engine/data/column_type.hpp"
 #include "folio/engine/data/load_issue.hpp"
 #include "folio/engine/data/table.hpp"
+#include "folio/engine/data/time_zone.hpp"
 
 namespace folio::data {
 
@@ -33,14 +35,18 @@ struct csv_options {
     // one or more spaces. Empty: ISO 8601 only (YYYY-MM-DD, YYYY-MM-DD[T ]HH:MM[:SS[.f]][Z|±HH:MM]),
     // which is also accepted when a format is given.
     std::string date_format;
+    // Timestamps written with Z or an offset are converted to this zone's local time (before a date
+    // column takes the day); null: kept in UTC. Timestamps without an offset are local already.
+    std::shared_ptr<const time_zone> zone;
     std::vector<std::string> null_markers = {"", "NA", "N/A", "null", "NULL"};
     on_error_action on_error = on_error_action::fail;
     std::string encoding = "utf-8";  // only UTF-8 is supported ("utf-8", "utf8", any case)
     std::size_t infer_rows = 100000;  // data rows sampled to infer types; 0: the whole file
     bool schema_inferred = false;     // the schema given to a read came from infer_csv_schema (messages say so)
     std::size_t batch_rows = 65536;   // rows per batch of a streaming read
-    // Threads that convert columns (the calling thread included); batches still reach the
-    // callback whole, in file order, on the calling thread.
+    // Threads that split and convert the file in chunks of whole records (the calling thread
+    // included); batches still reach the callback in file order, on the calling thread, with
+    // the rows, codes, skips and errors one thread gives.
     std::size_t threads = 1;
     std::size_t max_examples = 5;     // skipped-row reasons kept for the warning
     std::string display_name;         // the file as messages name it; default: the path as given

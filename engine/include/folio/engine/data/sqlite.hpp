@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "folio/engine/data/column_type.hpp"
 #include "folio/engine/data/load_issue.hpp"
 #include "folio/engine/data/table.hpp"
+#include "folio/engine/data/time_zone.hpp"
 
 namespace folio::data {
 
@@ -31,6 +33,7 @@ struct sqlite_options {
     std::size_t batch_rows = 65536;
     std::size_t max_examples = 5;  // skipped-row reasons kept for the warning
     std::string display_name;   // the file as messages name it; default: the path as given
+    std::shared_ptr<const time_zone> zone;  // as csv_options::zone
     // Rows read so far and the table's row count (counted first, only when this is set; 0 for
     // a query), after every batch and at the end.
     progress_callback progress;

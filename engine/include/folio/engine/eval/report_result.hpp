@@ -37,6 +37,9 @@ inline constexpr std::size_t npos = report::npos;
 struct dimension_key {
     std::size_t dimension = npos;
     report::time_grain grain = report::time_grain::none;
+    // Period to date (a `to_date` report's KPI tiles): only the first to_date_days days of each period
+    // count, later rows are left out (blank); 0: whole periods.
+    std::uint32_t to_date_days = 0;
 
     friend bool operator==(const dimension_key&, const dimension_key&) = default;
     friend auto operator<=>(const dimension_key&, const dimension_key&) = default;
@@ -65,6 +68,10 @@ enum class base_op : std::uint8_t {
 /// Returns "rows", "values", "numbers", "sum", ...
 std::string_view base_op_name(base_op op);
 
+// Which entities of a lifecycle source a base aggregate counts in a context's period
+// (none: the rows of the context; in a period, the entities active at its end).
+enum class period_rule : std::uint8_t { none, active_at_start, active_at_end, started, ended };
+
 // One number a scan of a source yields per context.
 struct base_aggregate {
     base_op op = base_op::rows;
@@ -73,6 +80,7 @@ struct base_aggregate {
     const report::expr* where = nullptr;      // row level; null: every row of the context
     double k = 0;                             // percentile: the rank
     std::string text;                         // readable: "count(surveys where surveys.score >= 9)"
+    period_rule rule = period_rule::none;     // rows: the lifecycle aggregate it counts (active_at_start, ...)
 };
 
 // How an aggregate of a metric formula follows from base aggregates (indices into
@@ -80,6 +88,7 @@ struct base_aggregate {
 //   count, distinct, sum, min, max, median, percentile, stdev: bases[0]
 //   avg: bases[0] / bases[1] (sum / numbers), share: bases[0] / bases[1] (values / rows),
 //   pct: 100 * bases[0] / bases[1]
+//   active_at_start, active_at_end, started, ended: bases[0] (rows with its period_rule)
 struct aggregate_formula {
     report::aggregate_kind kind = report::aggregate_kind::count;
     std::vector<std::size_t> bases;
@@ -102,6 +111,9 @@ struct metric_info {
     report::better_direction better = report::better_direction::unspecified;
     bool has_target = false;
     value target;                            // evaluated over all the data
+    std::string aggregation;                 // how its lifecycle or snapshot sources are aggregated over time
+                                             // ("" for other metrics): "at period end: accounts active on the
+                                             // last day of each period", "last value per account_id in each period"
 };
 
 // The report's period: the period KPI tiles show and the one they compare with.
@@ -111,6 +123,14 @@ struct period_info {
     std::string dimension_name;
     bool has_current = false;                // false when no data falls in any period
     dimension_value current, previous;
+    // Period to date (`to_date: TRUE`): the tiles cover current_first..current_last (the as-of date) and the
+    // same number of days from the previous period's start, clamped to its length; date serials, whole periods
+    // otherwise (0 without a current period).
+    bool to_date = false;
+    double current_first = 0, current_last = 0, previous_first = 0, previous_last = 0;
+    // The same period a year before (previous_year in the tiles); blank for ISO week 53 without one.
+    dimension_value previous_year;
+    double previous_year_first = 0, previous_year_last = 0;
 };
 
 struct kpi_tile {
@@ -122,6 +142,8 @@ struct kpi_tile {
     bool whole_data = false;                 // the metric's sources lack the period's dimension: current is over all
                                              // the data, previous, change and pct_change are #N/A
     context_result context, previous_context;
+    value previous_year, yoy_change, yoy_pct_change;  // against the same period a year before; blank without a period
+    context_result previous_year_context;
 };
 
 struct table_row {

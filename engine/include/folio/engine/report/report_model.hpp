@@ -62,13 +62,31 @@ enum class aggregate_kind : std::uint8_t {
     percentile,  // children[2] is the rank k in [0, 1]
     share,       // rows where the argument holds / rows (a fraction)
     pct,         // 100 × share
+    // Lifecycle sources (`starts:`): entities counted relative to the context's period.
+    active_at_start,  // started before the period's first day and not ended before it
+    active_at_end,    // started on or before its last day and not ended on or before it
+    started,          // start date within the period
+    ended,            // end date within the period
 };
+
+// True for the lifecycle aggregates (active_at_start, active_at_end, started, ended).
+inline bool is_lifecycle_aggregate(aggregate_kind kind) {
+    return kind == aggregate_kind::active_at_start || kind == aggregate_kind::active_at_end ||
+           kind == aggregate_kind::started || kind == aggregate_kind::ended;
+}
 
 // "count", "distinct", ...
 std::string_view aggregate_name(aggregate_kind kind);
 
-// previous(m), change(m) = m − previous(m), pct_change(m), along the report's period.
-enum class shift_kind : std::uint8_t { previous, change, pct_change };
+// previous(m), change(m) = m − previous(m), pct_change(m), along the report's period;
+// previous_year(m) (the same period a year earlier), yoy_change(m) = m − previous_year(m),
+// yoy_pct_change(m) = yoy_change(m) / ABS(previous_year(m)).
+enum class shift_kind : std::uint8_t { previous, change, pct_change, previous_year, yoy_change, yoy_pct_change };
+
+// True for the year-over-year shifts (previous_year, yoy_change, yoy_pct_change).
+inline bool is_year_over_year(shift_kind kind) {
+    return kind == shift_kind::previous_year || kind == shift_kind::yoy_change || kind == shift_kind::yoy_pct_change;
+}
 
 std::string_view shift_name(shift_kind kind);
 
@@ -158,7 +176,13 @@ struct source {
     bool schema_known = false;           // a schema block was written
     std::vector<column> columns;         // the schema block
     std::vector<column> referenced_columns;  // schema unknown: the columns the program names, to check on load
+    // A lifecycle source (entities with a start and an optional end date: `starts:`, `ends:`) or a snapshot
+    // source (a row per entity and date: `snapshot:`, `entity:`); the column names, "" when not given.
+    std::string starts, ends, snapshot, entity;
 };
+
+// True for a lifecycle or snapshot source: any time dimension splits it through its dates.
+inline bool is_entity_source(const source& s) { return !s.starts.empty() || !s.snapshot.empty(); }
 
 // How a dimension is read from one source.
 struct dimension_column {
@@ -283,6 +307,12 @@ struct report {
     setting<period_spec> period;
     setting<std::vector<output_format>> outputs;
     std::vector<report_block> blocks;  // after `extends`: inherited blocks, replaced or appended
+    // The calendar (see docs/language.md, "Time"): KPI tiles from the period's start to the as-of date,
+    // the day weeks start on (0 = Sunday .. 6, default 1 = Monday), the month years start in (1..12),
+    // the IANA zone timestamps with an offset are converted to ("" = UTC).
+    setting<bool> to_date;
+    setting<int> week_start{1, false, {}}, fiscal_year_start{1, false, {}};
+    setting<std::string> timezone;
 };
 
 // expect NPS between -100 and 100  |  expect responses > 0
