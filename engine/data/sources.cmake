@@ -2,19 +2,26 @@
 set(FOLIO_ENGINE_DATA_SOURCES
   data/column.cpp
   data/column_type.cpp
+  data/csv_chunks.cpp
+  data/csv_converter.cpp
   data/csv_input.cpp
   data/csv_options.cpp
+  data/csv_parallel_read.cpp
   data/csv_reader.cpp
   data/csv_scanner.cpp
   data/csv_schema.cpp
   data/csv_splitter.cpp
   data/line_locator.cpp
   data/load_issue.cpp
+  data/ordered_jobs.cpp
+  data/postgres_connection.cpp
+  data/postgres_reader.cpp
   data/sqlite_connection.cpp
+  data/sqlite_database.cpp
   data/sqlite_reader.cpp
   data/sqlite_schema.cpp
   data/string_pool.cpp
-  data/task_pool.cpp
   data/table.cpp
+  data/time_zone.cpp
   data/value_parsing.cpp
 )

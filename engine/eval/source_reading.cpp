@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
+#include <optional>
 
 namespace folio::eval {
 namespace {
@@ -73,7 +75,45 @@ data::sqlite_options sqlite_options_of(const report::source& source) {
     return options;
 }
 
-data::table_schema data_schema(const report::source& source) {
+data::postgres_options postgres_options_of(const report::source& source, const connection_context& context) {
+    data::postgres_options options;
+    options.display_name = "postgres source " + source.qualified_name;
+    options.table = source.table;
+    options.query = source.query;
+    options.on_error = on_error_of(source);
+    const std::string& text = source.target;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t open = text.find("${", at);
+        const std::size_t close = open == std::string::npos ? std::string::npos : text.find('}', open);
+        if (close == std::string::npos) {
+            options.dsn += text.substr(at);
+            break;
+        }
+        options.dsn += text.substr(at, open - at);
+        const std::string name = text.substr(open + 2, close - open - 2);
+        std::optional<std::string> found;
+        if (context.program != nullptr && context.params != nullptr) {
+            const report::param* p = context.program->find_param(name);
+            const std::size_t index = p ? static_cast<std::size_t>(p - context.program->params.data()) : report::npos;
+            if (index < context.params->size() && (*context.params)[index].is_text()) found = (*context.params)[index].text();
+        }
+        if (!found) {
+            if (const char* env = std::getenv(name.c_str())) found = env;
+        }
+        if (!found) {
+            data::load_issue issue;
+            issue.file = options.display_name;
+            issue.message = "the connection names ${" + name + "}, which is neither a text param nor an environment variable";
+            issue.notes.push_back("set it with --param " + name + "=... or export " + name + "=...");
+            throw data::data_error(std::move(issue));
+        }
+        options.dsn += *found;
+        at = close + 1;
+    }
+    return options;
+}
+
+data::table_schema data_schema(const report::source& source, const connection_context& context) {
     if (source.schema_known) {
         data::table_schema schema;
         for (const report::column& c : source.columns) schema.push_back({c.name, column_type_of(c.type)});
@@ -82,24 +122,32 @@ data::table_schema data_schema(const report::source& source) {
     switch (source.kind) {
         case report::source_kind::csv: return data::infer_csv_schema(source.resolved_path, csv_options_of(source));
         case report::source_kind::sqlite: return data::infer_sqlite_schema(source.resolved_path, sqlite_options_of(source));
-        default: bad_option(source, "postgres sources are not supported yet");
+        case report::source_kind::postgres: return data::infer_postgres_schema(postgres_options_of(source, context));
     }
+    bad_option(source, "unknown source kind");
 }
 
 data::load_summary read_source(const report::source& source, const data::table_schema& schema, std::size_t threads,
                                const std::function<void(std::uint64_t, std::uint64_t)>& progress,
-                               const std::function<void(const data::table_batch&)>& on_batch) {
+                               const std::function<void(const data::table_batch&)>& on_batch,
+                               const std::shared_ptr<const data::time_zone>& zone, const connection_context& context) {
     switch (source.kind) {
         case report::source_kind::csv: {
             data::csv_options options = csv_options_of(source);
             if (progress) options.progress = progress;
             options.threads = std::max<std::size_t>(1, threads);
+            options.zone = zone;
             return data::read_csv_batches(source.resolved_path, options, schema, on_batch);
         }
-        case report::source_kind::sqlite:
-            return data::read_sqlite_batches(source.resolved_path, sqlite_options_of(source), schema, on_batch);
-        default: bad_option(source, "postgres sources are not supported yet");
+        case report::source_kind::sqlite: {
+            data::sqlite_options options = sqlite_options_of(source);
+            options.zone = zone;
+            return data::read_sqlite_batches(source.resolved_path, options, schema, on_batch);
+        }
+        case report::source_kind::postgres:
+            return data::read_postgres_batches(postgres_options_of(source, context), schema, on_batch);
     }
+    bad_option(source, "unknown source kind");
 }
 
 }  // namespace folio::eval

@@ -42,8 +42,10 @@ std::uint8_t truth(const value& v) {
 
 source_scan::source_scan(const report::checked_program& program, std::size_t source, const evaluation_plan& plan,
                          const std::vector<value>& params, call_context& ctx, domain_set& domains)
-    : program_(program), source_(source), plan_(plan), domains_(domains), rows_(program, params, ctx) {
+    : program_(program), source_(source), plan_(plan), domains_(domains), params_(params), rows_(program, params, ctx) {
     summary_.name = program.sources[source].qualified_name;
+    if (report::is_entity_source(program.sources[source]))
+        entities_ = std::make_unique<entity_source>(program, source, plan, domains);
 }
 
 std::size_t source_scan::reader_for(const dimension_key& key, std::size_t node) {
@@ -61,7 +63,7 @@ bool source_scan::load_schema() {
     if (!schema_loaded_) {
         schema_loaded_ = true;
         try {
-            schema_ = data_schema(program_.sources[source_]);
+            schema_ = data_schema(program_.sources[source_], {&program_, &params_});
         } catch (const data::data_error& e) {
             schema_error_ = e.issue();
         }
@@ -97,6 +99,8 @@ const report::expr* source_scan::dimension_column(std::size_t d) {
 }
 
 bool source_scan::carries(std::size_t dimension) {
+    // A lifecycle or snapshot source is split by any time dimension through its dates.
+    if (entities_ && program_.dimensions[dimension].grain != report::time_grain::none) return true;
     if (!program_.sources[source_].schema_known && !load_schema()) return true;
     return dimension_column(dimension) != nullptr;
 }
@@ -116,6 +120,7 @@ bool source_scan::bind(bool keep_rows, dsl::diagnostic_list& diagnostics, std::v
     for (const auto& [g, bases] : plan_.needs(source_)) {
         for (const dimension_key& key : plan_.keys(g)) {
             const report::dimension& dim = program_.dimensions[key.dimension];
+            if (entities_ && key.grain != report::time_grain::none) continue;  // its dates decide the period
             const report::expr* value_expr = dimension_column(key.dimension);
             if (value_expr == nullptr) {
                 if (std::any_of(readers_.begin(), readers_.end(), [&](const dimension_reader& r) { return r.key == key; }))
@@ -168,8 +173,10 @@ bool source_scan::bind(bool keep_rows, dsl::diagnostic_list& diagnostics, std::v
     }
     if (!ok) return false;
 
-    // The accumulators of each grouping.
+    // The accumulators of each grouping (an entity source computes its aggregates per context instead).
+    if (entities_) entities_->bind(rows_);
     for (const auto& [g, bases] : plan_.needs(source_)) {
+        if (entities_) break;
         grouping_state gs(plan_.keys(g).size());
         gs.grouping = g;
         for (const dimension_key& key : plan_.keys(g)) gs.readers.push_back(reader_for(key, 0));
@@ -312,6 +319,7 @@ const std::vector<std::uint8_t>& source_scan::selection(std::size_t node, std::s
 
 void source_scan::add_batch(const data::table& batch) {
     const std::size_t rows = batch.row_count();
+    if (entities_) entities_->append(batch);
     rows_.evaluate(batch, values_);
     selections_.clear();
     for (dimension_reader& r : readers_) r.read(values_[r.node], rows);
@@ -341,9 +349,12 @@ void source_scan::add_batch(const data::table& batch) {
 
 bool source_scan::scan(std::size_t threads, const progress_hook& progress, std::vector<data::load_issue>& data_errors) {
     const report::source& src = program_.sources[source_];
+    if (bool failed = false; !entities_ && push_down(data_errors, failed)) return !failed;  // entities: lifecycle.hpp
     try {
         const data::load_summary summary =
-            read_source(src, read_schema_, threads, progress, [&](const data::table_batch& batch) { add_batch(batch); });
+            read_source(
+                src, read_schema_, threads, progress, [&](const data::table_batch& batch) { add_batch(batch); },
+                domains_.calendar().zone, {&program_, &params_});
         summary_.rows = summary.rows;
         summary_.skipped_rows = summary.skipped_rows;
         summary_.warning = summary.warning_text();
@@ -355,11 +366,24 @@ bool source_scan::scan(std::size_t threads, const progress_hook& progress, std::
         for (accumulator_slot& slot : gs.slots) slot.state->finish();
     values_.clear();
     selections_.clear();
+    if (entities_) {
+        // Every row at once: the dimension ids per row for the entity source's contexts.
+        std::vector<row_vector>& all = entities_->evaluate(rows_);
+        for (dimension_reader& r : readers_) {
+            if (entities_->row_count() == 0) break;
+            if (r.node == row_program::omitted) continue;
+            r.read(all[r.node], entities_->row_count());
+            entities_->set_ids(r.key, r.ids);
+        }
+        return entities_->prepare(data_errors);
+    }
     return true;
 }
 
 value source_scan::base_value(std::size_t base, std::size_t grouping, std::span<const std::uint32_t> ids) const {
     const base_aggregate& b = plan_.bases()[base];
+    if (entities_) return entities_->base_value(base, plan_.keys(grouping), ids);
+    if (pushed_) return pushed_->base_value(plan_, base, grouping, ids);
     auto gi = grouping_index_.find(grouping);
     if (gi == grouping_index_.end()) return error_code::na;
     const grouping_state& gs = groupings_[gi->second];
@@ -371,6 +395,15 @@ value source_scan::base_value(std::size_t base, std::size_t grouping, std::span<
 }
 
 void source_scan::list_groups(std::size_t grouping, std::vector<std::vector<std::uint32_t>>& out) const {
+    if (pushed_) {
+        pushed_->list_groups(grouping, out);
+        return;
+    }
+    if (entities_) {
+        if (!plan_.needs(source_).empty() && plan_.needs(source_).count(grouping) != 0)
+            entities_->list_groups(plan_.keys(grouping), out);
+        return;
+    }
     auto gi = grouping_index_.find(grouping);
     if (gi == grouping_index_.end()) return;
     const grouping_state& gs = groupings_[gi->second];

@@ -25,8 +25,10 @@
 #include "folio/engine/data/table.hpp"
 #include "folio/engine/eval/evaluate.hpp"
 #include "group_map.hpp"
+#include "lifecycle.hpp"
 #include "plan.hpp"
 #include "row_program.hpp"
+#include "sql/pushdown.hpp"
 
 namespace folio::eval {
 
@@ -99,6 +101,7 @@ private:
     std::size_t source_;
     const evaluation_plan& plan_;
     domain_set& domains_;
+    const std::vector<value>& params_;
     row_program rows_;
     std::deque<report::expr> synthetic_;                        // dimension columns found in the data
     std::vector<dimension_reader> readers_;
@@ -111,6 +114,8 @@ private:
     bool keep_rows_ = false;
     std::shared_ptr<data::table> kept_;
     source_summary summary_;
+    std::unique_ptr<sql::pushed_aggregates> pushed_;           // the aggregates computed by the database (sql/)
+    std::unique_ptr<entity_source> entities_;                   // lifecycle and snapshot sources (lifecycle.hpp)
 
     // Per batch.
     std::vector<row_vector> values_;
@@ -121,6 +126,9 @@ private:
     const report::expr* dimension_column(std::size_t dimension);
     const std::vector<std::uint8_t>& selection(std::size_t node, std::size_t rows);
     void add_batch(const data::table& batch);
+    // Aggregate pushdown (sql/source_pushdown.cpp): true when the database computed the aggregates or failed (then
+    // `failed` is set and the problem is in data_errors); false when the rows must be read.
+    bool push_down(std::vector<data::load_issue>& data_errors, bool& failed);
 };
 
 }  // namespace folio::eval

@@ -11,14 +11,21 @@ set(FOLIO_ENGINE_EVAL_SOURCES
   eval/group_map.cpp
   eval/json_document.cpp
   eval/json_output.cpp
+  eval/lifecycle.cpp
   eval/metric_evaluator.cpp
   eval/param_values.cpp
   eval/plan.cpp
   eval/report_builder.cpp
+  eval/report_calendar.cpp
   eval/report_result.cpp
   eval/row_program.cpp
   eval/row_vector.cpp
   eval/source_reading.cpp
   eval/source_scan.cpp
+  eval/sql/explain.cpp
+  eval/sql/pushdown.cpp
+  eval/sql/source_pushdown.cpp
+  eval/sql/sql_compiler.cpp
+  eval/sql/sql_dialect.cpp
   eval/time_period.cpp
 )

@@ -46,6 +46,7 @@ struct source_summary {
     std::uint64_t rows = 0;
     std::uint64_t skipped_rows = 0;
     std::string warning;                                          // load_summary::warning_text(), "" if none
+    std::string sql;  // database sources: the SQL sent (aggregate pushdown) or why the rows were read (render --explain)
 };
 
 struct program_result {
