@@ -1,9 +1,9 @@
 // `folio render FILE [--report NAME]... [--format json,xlsx,html] [--out DIR]
-// [--param NAME=VALUE]... [--keep-going] [--lib DIR]...`: loads and checks a report
+// [--param NAME=VALUE]... [--keep-going] [--lib DIR]... [--explain]`: loads and checks a report
 // program like `folio check`, evaluates the selected reports and writes
 // DIR/<report>.<format> (DIR defaults to out/). Without --format each report renders
-// in the formats of its `output:` setting (json when it has none); formats that are
-// not available yet are skipped with a note, or refused when --format asks for them.
+// in the formats of its `output:` setting (json when it has none), in the theme the
+// report names.
 // Exit status: 0 when everything was written, 1 on errors (check, data, output) and on
 // failed expectations unless --keep-going, 2 for a bad command line.
 #include "render_command.hpp"
@@ -17,9 +17,12 @@
 #include "folio/dsl/diagnostic.hpp"
 #include "folio/dsl/module_loader.hpp"
 #include "folio/engine/eval/evaluate.hpp"
+#include "folio/engine/eval/explain.hpp"
 #include "folio/engine/eval/json_output.hpp"
 #include "folio/engine/report/checker.hpp"
 #include "folio/stdlib/builtins.hpp"
+#include "folio/templates/render.hpp"
+#include "folio/templates/theme.hpp"
 
 namespace folio::cli {
 namespace {
@@ -28,7 +31,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* render_usage =
     "usage: folio render FILE [--report NAME]... [--format json,xlsx,html] [--out DIR]\n"
-    "                         [--param NAME=VALUE]... [--keep-going] [--lib DIR]...\n";
+    "                         [--param NAME=VALUE]... [--keep-going] [--lib DIR]... [--explain]\n";
 
 struct render_options {
     std::string file;
@@ -37,6 +40,7 @@ struct render_options {
     fs::path out = "out";
     std::vector<std::pair<std::string, std::string>> params;
     bool keep_going = false;
+    bool explain = false;  // print the SQL each database source was sent
     std::vector<fs::path> lib_dirs;
 };
 
@@ -105,6 +109,8 @@ bool parse_arguments(const std::vector<std::string>& args, render_options& opts,
             opts.params.emplace_back(value.substr(0, eq), value.substr(eq + 1));
         } else if (a == "--keep-going" && !has_value) {
             opts.keep_going = true;
+        } else if (a == "--explain" && !has_value) {
+            opts.explain = true;
         } else if (a == "--help" || a == "-h") {
             err << render_usage;
             return false;
@@ -125,7 +131,17 @@ bool parse_arguments(const std::vector<std::string>& args, render_options& opts,
     return true;
 }
 
-bool available(report::output_format f) { return f == report::output_format::json; }
+// Writes report `r` in format `f` at `path`; returns the renderer's notes.
+std::vector<std::string> write_output(report::output_format f, const templates::render_request& request,
+                                      const fs::path& path) {
+    switch (f) {
+        case report::output_format::json: eval::write_report_json(request.report, path); return {};
+        case report::output_format::xlsx: return templates::write_xlsx(request, path);
+        case report::output_format::html: return templates::write_html(request, path);
+        case report::output_format::pdf: return templates::write_pdf(request, path);
+    }
+    return {};
+}
 
 // Shows the progress of long loads on a terminal: "loading surveys: 42%".
 void show_progress(std::string_view source, std::uint64_t done, std::uint64_t total) {
@@ -141,11 +157,6 @@ void show_progress(std::string_view source, std::uint64_t done, std::uint64_t to
 int render_command(const std::vector<std::string>& args, std::istream&, std::ostream& out, std::ostream& err) {
     render_options opts;
     if (!parse_arguments(args, opts, err)) return 2;
-    for (report::output_format f : opts.formats) {
-        if (available(f)) continue;
-        err << "folio render: " << report::output_format_name(f) << " output is not available yet\n";
-        return 1;
-    }
 
     dsl::library_paths paths;
     paths.stdlib_dir = stdlib_dir();
@@ -163,6 +174,7 @@ int render_command(const std::vector<std::string>& args, std::istream&, std::ost
     dsl::diagnostic_list problems;
     const eval::program_result result = eval::evaluate_program(model, options, problems);
     print_diagnostics(problems, false, out, err);
+    if (opts.explain) out << eval::explain_sources(result);
     for (const data::load_issue& issue : result.data_errors) err << issue.text() << '\n';
     for (const eval::source_summary& s : result.sources)
         if (!s.warning.empty()) err << s.warning << (s.warning.back() == '\n' ? "" : "\n");
@@ -178,15 +190,20 @@ int render_command(const std::vector<std::string>& args, std::istream&, std::ost
     for (const eval::report_result& r : result.reports) {
         std::vector<report::output_format> formats = opts.formats;
         if (formats.empty()) formats = r.outputs_set ? r.outputs : std::vector{report::output_format::json};
+        const report::report& declared = model.reports[r.report];
+        dsl::diagnostic_list theme_problems;
+        const templates::theme theme = templates::theme_for_report(model, declared, theme_problems);
+        print_diagnostics(theme_problems, false, out, err);
+        if (theme_problems.has_errors()) {
+            failed = true;
+            continue;
+        }
+        const templates::render_request request{model, result, r, theme, templates::locale_for_report(declared, theme), {}};
         for (report::output_format f : formats) {
-            if (!available(f)) {
-                err << "folio render: note: " << report::output_format_name(f)
-                    << " output is not available yet; skipped for report '" << r.name << "'\n";
-                continue;
-            }
             const fs::path path = opts.out / (r.name + "." + std::string(report::output_format_name(f)));
             try {
-                eval::write_report_json(r, path);
+                for (const std::string& note : write_output(f, request, path))
+                    err << "folio render: note: " << note << '\n';
                 out << "wrote " << path.string() << '\n';
             } catch (const std::exception& e) {
                 err << "folio render: " << e.what() << '\n';

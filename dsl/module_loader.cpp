@@ -24,7 +24,6 @@
 #include <toml++/toml.h>
 
 #include "folio/dsl/report_parser.hpp"
-#include "utf8.hpp"
 
 namespace folio::dsl {
 namespace {
@@ -92,19 +91,10 @@ bool is_within(const fs::path& child, const fs::path& root) {
     return true;
 }
 
-// The byte offset of a 1-based line and column (in characters) in `file`.
-std::uint32_t offset_of(const source_file& file, std::uint32_t line, std::uint32_t column) {
-    if (line == 0 || line > file.line_count()) return static_cast<std::uint32_t>(file.text().size());
-    const std::string_view text = file.line_text(line);
-    std::size_t i = 0;
-    for (std::uint32_t c = 1; c < column && i < text.size(); ++c) i += utf8::decode(text, i).length;
-    return static_cast<std::uint32_t>(text.data() - file.text().data() + i);
-}
-
 // The span of a toml++ source region in `file` (at least its first character).
 source_span span_of(const source_file& file, const toml::source_region& region) {
-    const std::uint32_t begin = offset_of(file, region.begin.line, region.begin.column);
-    std::uint32_t end = offset_of(file, region.end.line, region.end.column);
+    const std::uint32_t begin = file.offset({region.begin.line, region.begin.column});
+    std::uint32_t end = file.offset({region.end.line, region.end.column});
     if (region.end.line != region.begin.line || end < begin) end = begin;
     return {begin, std::max<std::uint32_t>(end - begin, 1)};
 }

@@ -58,4 +58,12 @@ std::string_view source_file::line_text(std::uint32_t line) const {
     return std::string_view(text_).substr(begin, end - begin);
 }
 
+std::uint32_t source_file::offset(line_column at) const {
+    if (at.line == 0 || at.line > line_count()) return static_cast<std::uint32_t>(text_.size());
+    const std::string_view text = line_text(at.line);
+    std::size_t i = 0;
+    for (std::uint32_t c = 1; c < at.column && i < text.size(); ++c) i += utf8::decode(text, i).length;
+    return static_cast<std::uint32_t>(text.data() - text_.data() + i);
+}
+
 }  // namespace folio::dsl

@@ -33,6 +33,8 @@ public:
     line_column position(std::uint32_t offset) const;
     // The text of a 1-based line, without its line break ("\n" or "\r\n").
     std::string_view line_text(std::uint32_t line) const;
+    // The byte offset of a 1-based line and column (in characters); past the end: the end.
+    std::uint32_t offset(line_column at) const;
     std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
 
 private:
