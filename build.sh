@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-scripts/install-deps.sh
+if [[ ${1:-run} == test ]]; then scripts/install-deps.sh --test; else scripts/install-deps.sh; fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -25,7 +25,14 @@ case "${1:-run}" in
   test)
     configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DFOLIO_SANITIZE=ON -DFOLIO_BUILD_BENCHMARKS=OFF
+    # The example's sample data: the renderer and PostgreSQL tests read it.
+    cmake --build build --target customer_health_data >/dev/null
     status=0
+    # Tests that check outputs with LibreOffice, Chromium or PostgreSQL fail, not skip,
+    # without them. A throwaway PostgreSQL cluster serves the pushdown tests.
+    export FOLIO_REQUIRE_TOOLS=1 FOLIO_TEST_PG_REQUIRED=1
+    eval "$(scripts/start-test-postgres.sh)"
+    trap 'scripts/start-test-postgres.sh --stop >/dev/null 2>&1 || true' EXIT
     echo "== tests"
     ctest --test-dir build --output-on-failure -j "$jobs" || status=1
     echo "== tests under AddressSanitizer + UBSan"

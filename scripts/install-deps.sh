@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build ccache pkg-config
   tao-pegtl-dev libfmt-dev libxlsxwriter-dev libtomlplusplus-dev catch2
-  libkainjow-mustache-dev libsqlite3-dev libpq-dev
+  libkainjow-mustache-dev libsqlite3-dev libpq-dev libhowardhinnant-date-dev tzdata
 )
 
 missing=()
