@@ -73,8 +73,7 @@ public:
                     case report::shift_kind::previous_year: return before;
                     case report::shift_kind::change:
                     case report::shift_kind::yoy_change: return now + "-" + before;
-                    case report::shift_kind::yoy_pct_change: return "(" + now + "-" + before + ")/ABS" + before;
-                    default: return "(" + now + "-" + before + ")/" + before;
+                    default: return "(" + now + "-" + before + ")/ABS" + before;  // pct_change, yoy_pct_change
                 }
             }
             default: return "#VALUE!";

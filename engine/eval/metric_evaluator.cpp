@@ -143,8 +143,7 @@ value metric_evaluator::shift(const report::expr& e, const context& c) {
     const value current = scalar(eval(e.children[0], c));
     const value change = apply_binary(dsl::binary_op::subtract, current, previous);
     if (e.shift == report::shift_kind::change || e.shift == report::shift_kind::yoy_change) return change;
-    if (e.shift == report::shift_kind::yoy_pct_change) return year_over_year_fraction(change, previous);
-    return apply_binary(dsl::binary_op::divide, change, previous);
+    return relative_change(change, previous);  // pct_change, yoy_pct_change
 }
 
 }  // namespace folio::eval

@@ -234,13 +234,13 @@ public:
             t.current = metrics_.evaluate(use.value, now);
             t.previous = r_.period.has_current ? metrics_.evaluate(use.value, before) : value(error_code::na);
             t.change = apply_binary(dsl::binary_op::subtract, t.current, t.previous);
-            t.pct_change = apply_binary(dsl::binary_op::divide, t.change, t.previous);
+            t.pct_change = relative_change(t.change, t.previous);
             t.context = make_context(now, {&use.value});
             t.previous_context = make_context(before, {&use.value});
             if (t.change.is_number()) t.trend = t.change.number() > 0 ? "up" : t.change.number() < 0 ? "down" : "flat";
             t.previous_year = r_.period.has_current && year_ago ? metrics_.evaluate(use.value, *year_ago) : value(error_code::na);
             t.yoy_change = apply_binary(dsl::binary_op::subtract, t.current, t.previous_year);
-            t.yoy_pct_change = year_over_year_fraction(t.yoy_change, t.previous_year);
+            t.yoy_pct_change = relative_change(t.yoy_change, t.previous_year);
             if (year_ago) t.previous_year_context = make_context(*year_ago, {&use.value});
         } else {
             t.current = metrics_.evaluate(use.value, total_);

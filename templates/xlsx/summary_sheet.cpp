@@ -191,7 +191,7 @@ private:
                               year_cell = cell_ref(row, 5);
             if (compare) {
                 write_formula(sheet_, row, 3, value_cell + "-" + previous_cell, tile.change, format_for(book_, change));
-                write_formula(sheet_, row, 4, change_cell + "/" + previous_cell, tile.pct_change, format_for(book_, change_pct));
+                write_formula(sheet_, row, 4, change_cell + "/ABS(" + previous_cell + ")", tile.pct_change, format_for(book_, change_pct));
             } else {
                 write_value(sheet_, row, 3, tile.change, format_for(book_, change));
                 write_value(sheet_, row, 4, tile.pct_change, format_for(book_, change_pct));

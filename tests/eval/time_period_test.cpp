@@ -12,6 +12,13 @@ namespace {
 
 double d(int y, int m, int day) { return *serial_from_date(y, m, day); }
 
+// A calendar whose weeks start on Sunday.
+calendar_options sunday_weeks() {
+    calendar_options c;
+    c.week_start = 0;
+    return c;
+}
+
 }  // namespace
 
 TEST_CASE("period starts", "[eval]") {
@@ -19,7 +26,7 @@ TEST_CASE("period starts", "[eval]") {
     CHECK(period_start(d(2024, 1, 31), time_grain::week) == d(2024, 1, 29));       // a Wednesday: Monday before
     CHECK(period_start(d(2024, 1, 29), time_grain::week) == d(2024, 1, 29));
     CHECK(period_start(d(2024, 3, 31), time_grain::week) == d(2024, 3, 25));       // a Sunday ends the ISO week
-    CHECK(period_start(d(2024, 3, 31), time_grain::week, {.week_start = 0}) == d(2024, 3, 31));  // or starts a Sunday week
+    CHECK(period_start(d(2024, 3, 31), time_grain::week, sunday_weeks()) == d(2024, 3, 31));  // or starts a Sunday week
     CHECK(period_start(d(2024, 2, 29), time_grain::month) == d(2024, 2, 1));
     CHECK(period_start(d(2024, 8, 15), time_grain::quarter) == d(2024, 7, 1));
     CHECK(period_start(d(2024, 12, 31), time_grain::year) == d(2024, 1, 1));
@@ -39,7 +46,7 @@ TEST_CASE("period labels", "[eval]") {
     CHECK(period_label(d(2024, 1, 1), time_grain::week) == "2024-W01");
     CHECK(period_label(d(2024, 12, 30), time_grain::week) == "2025-W01");         // the ISO year of its Thursday
     CHECK(period_label(d(2020, 12, 28), time_grain::week) == "2020-W53");
-    CHECK(period_label(d(2024, 12, 29), time_grain::week, {.week_start = 0}) == "2024-12-29");
+    CHECK(period_label(d(2024, 12, 29), time_grain::week, sunday_weeks()) == "2024-12-29");
     CHECK(period_label(d(2024, 12, 1), time_grain::month) == "2024-12");
     CHECK(period_label(d(2024, 10, 1), time_grain::quarter) == "2024-Q4");
     CHECK(period_label(d(2024, 1, 1), time_grain::year) == "2024");

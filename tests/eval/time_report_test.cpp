@@ -74,6 +74,21 @@ TEST_CASE("year over year in a table by month", "[eval][time]") {
     CHECK(cell(r, 0, {"2023-09"}, "last_year") == value(0.0));
 }
 
+TEST_CASE("pct_change divides by the previous value's magnitude", "[eval][time]") {
+    temp_dir dir;
+    // The lowest score minus 10: -4 in 2023-02, -3 in 2023-03, -3 in 2023-04 (no rows: #NUM!).
+    auto e = run(dir, "metric low = min(surveys.score) - 10\nmetric low_pct = pct_change(low)\n"
+                      "report r {\n  period: month\n  table by month { low, low_pct }\n  kpis: low\n}\n");
+    REQUIRE(e->text() == "");
+    const eval::report_result& r = e->report("r");
+    CHECK(cell(r, 0, {"2023-03"}, "low") == value(-3.0));
+    CHECK(cell(r, 0, {"2023-03"}, "low_pct") == value(0.25));  // a rise from -4 to -3: +25 %, not -25 %
+    CHECK(cell(r, 0, {"2023-04"}, "low_pct") == value(error_code::num));
+    const eval::kpi_tile& t = tile(r, "low");  // 2024-03 (3 - 10) against 2024-02 (8 - 10)
+    CHECK(t.change == value(-5.0));
+    CHECK(t.pct_change == value(-2.5));
+}
+
 TEST_CASE("KPI tiles compare with the same period a year before", "[eval][time]") {
     temp_dir dir;
     auto e = run(dir, "report r {\n  period: month\n  kpis: responses, avg_score, net\n}\n");

@@ -172,7 +172,7 @@ def check_executive(path, source):
     check(close(values.cell(row, 3).value, nps_before), "previous NPS cached")
     check(summary.cell(row, 4).value == f"=B{row}-C{row}", f"change formula {summary.cell(row, 4).value}")
     check(close(values.cell(row, 4).value, nps_now - nps_before), "change cached")
-    check(summary.cell(row, 5).value == f"=D{row}/C{row}", f"change % formula {summary.cell(row, 5).value}")
+    check(summary.cell(row, 5).value == f"=D{row}/ABS(C{row})", f"change % formula {summary.cell(row, 5).value}")
     check(close(values.cell(row, 5).value, (nps_now - nps_before) / nps_before), "change % cached")
     year_ago = summary.cell(row, 6).value or ""
     check(year_ago == formula.replace("$C$", "$E$"), f"year-ago NPS formula: {year_ago}")

@@ -133,7 +133,7 @@ TEST_CASE("xlsx: KPI tiles are formulas over the calculation sheet, cached with 
     CHECK(summary.find("<f>100*('Calculation'!$D$3/'Calculation'!$D$4)-100*('Calculation'!$D$5/'Calculation'!$D$4)</f><v>0</v>") !=
           std::string::npos);
     CHECK(summary.find("<f>B6-C6</f><v>40</v>") != std::string::npos);
-    CHECK(summary.find("t=\"str\"><f>D6/C6</f><v>#DIV/0!</v>") != std::string::npos);
+    CHECK(summary.find("t=\"str\"><f>D6/ABS(C6)</f><v>#DIV/0!</v>") != std::string::npos);
     CHECK(summary.find("<f>100*('Calculation'!$E$3/'Calculation'!$E$4)-100*('Calculation'!$E$5/'Calculation'!$E$4)</f><v>#DIV/0!</v>") !=
           std::string::npos);
     CHECK(summary.find("<f>(B6-F6)/ABS(F6)</f><v>#DIV/0!</v>") != std::string::npos);
