@@ -131,6 +131,16 @@ bool parse_arguments(const std::vector<std::string>& args, render_options& opts,
     return true;
 }
 
+// The template folders of the --lib libraries: each one's templates/ folder, whose
+// partials and pages override the built-in ones (docs/html-templates.md).
+std::vector<fs::path> library_templates(const std::vector<fs::path>& lib_dirs) {
+    std::vector<fs::path> dirs;
+    std::error_code ec;
+    for (const fs::path& lib : lib_dirs)
+        if (fs::is_directory(lib / "templates", ec)) dirs.push_back(lib / "templates");
+    return dirs;
+}
+
 // Writes report `r` in format `f` at `path`; returns the renderer's notes.
 std::vector<std::string> write_output(report::output_format f, const templates::render_request& request,
                                       const fs::path& path) {
@@ -198,7 +208,8 @@ int render_command(const std::vector<std::string>& args, std::istream&, std::ost
             failed = true;
             continue;
         }
-        const templates::render_request request{model, result, r, theme, templates::locale_for_report(declared, theme), {}};
+        const templates::render_request request{model, result, r, theme, templates::locale_for_report(declared, theme),
+                                                library_templates(opts.lib_dirs)};
         for (report::output_format f : formats) {
             const fs::path path = opts.out / (r.name + "." + std::string(report::output_format_name(f)));
             try {

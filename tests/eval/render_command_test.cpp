@@ -1,5 +1,6 @@
-// `folio render`: the JSON file of a tiny report, byte for byte; formats that are not
-// available yet; expectations and --keep-going; params; data errors with their place.
+// `folio render`: the JSON file of a tiny report, byte for byte; --format over the
+// report's list; expectations and --keep-going; params; data errors with their place;
+// a library's template overrides.
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -200,4 +201,20 @@ report x {
           "    2 | metric m = avg(t.minute)\n"
           "      |                ^~~~~~~~\n"
           "note: did you mean 'minutes'?\n");
+}
+
+TEST_CASE("folio render: a library's templates folder overrides built-in partials", "[eval][html]") {
+    temp_dir dir;
+    dir.write("data/s.csv", tiny_csv);
+    const fs::path file = dir.write("report.folio", tiny_folio);
+    dir.write("lib/acme/templates/tile.mustache", "<p class=\"acme-tile\">{{label}}={{value}}</p>\n");
+    const fs::path out = dir.path() / "out";
+    const run_result r = render(dir, {file.string(), "--out", out.string(), "--format", "html", "--lib",
+                                      (dir.path() / "lib/acme").string()});
+    INFO(r.err);
+    CHECK(r.status == 0);
+    const std::string page = read_text(out / "tiny.html");
+    CHECK(page.find("<p class=\"acme-tile\">n=3</p>") != std::string::npos);
+    CHECK(page.find("<p class=\"acme-tile\">Average score=4.5</p>") != std::string::npos);
+    CHECK(page.find("class=\"tile ") == std::string::npos);  // the built-in tile is not used
 }
