@@ -2,12 +2,10 @@
 #include "folio/engine/eval/json_output.hpp"
 
 #include <cstdio>
-#include <fstream>
 #include <stdexcept>
-#include <system_error>
-#include <unistd.h>
 
 #include "folio/engine/eval/time_period.hpp"
+#include "folio/engine/output_file.hpp"
 #include "json_document.hpp"
 
 namespace folio::eval {
@@ -254,25 +252,8 @@ std::string report_json(const report_result& r) {
 }
 
 void write_report_json(const report_result& result, const std::filesystem::path& path) {
-    const std::string text = report_json(result);
-    std::filesystem::path tmp = path;
-    tmp += ".tmp-" + std::to_string(static_cast<long>(::getpid()));
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            throw std::runtime_error(path.string() + ": cannot write the file");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw std::runtime_error(path.string() + ": cannot write the file: " + ec.message());
-    }
+    if (const std::string why = write_file_atomically(path, report_json(result)); !why.empty())
+        throw std::runtime_error("cannot write " + path.string() + ": " + why);
 }
 
 }  // namespace folio::eval

@@ -24,15 +24,6 @@ const report::named_literal* option_of(const report::source& src, std::string_vi
     return nullptr;
 }
 
-// The truth of a row value as a `where`: 1 TRUE, 0 FALSE or blank, an error status.
-std::uint8_t truth(const value& v) {
-    if (v.is_blank()) return 0;
-    if (v.is_error()) return error_status(v.error());
-    auto b = to_boolean(v);
-    if (!b) return error_status(b.error());
-    return *b ? 1 : 0;
-}
-
 // A key that tells entities apart: the type and the exact value.
 std::string entity_key(const value& v) {
     if (v.is_blank()) return "_";
@@ -238,7 +229,7 @@ value entity_source::base_value(std::size_t base, const std::vector<dimension_ke
         for (std::size_t i = 0; i < keys.size() && match; ++i)
             match = dims[i] == nullptr || (*dims[i])[r] == ids[i];
         if (!match) continue;
-        take[r] = where == row_program::omitted ? 1 : truth(values_[where].at(r));
+        take[r] = where == row_program::omitted ? 1 : condition_status(values_[where].at(r));
     }
     const std::vector<std::uint32_t> groups(n, 0);
     std::unique_ptr<accumulator> state = make_accumulator(accumulator_for(b.op), b.op == base_op::stdev);

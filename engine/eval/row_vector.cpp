@@ -1,6 +1,8 @@
 // Typed vectors of row values (see row_vector.hpp).
 #include "row_vector.hpp"
 
+#include "folio/engine/coerce.hpp"
+
 namespace folio::eval {
 
 value row_vector::at(std::size_t row) const {
@@ -107,6 +109,14 @@ void row_vector::normalize() {
         else if (v.is_blank()) own_status[r] = status_blank;
         else if (v.is_error()) own_status[r] = error_status(v.error());
     }
+}
+
+std::uint8_t condition_status(const value& v) {
+    if (v.is_blank()) return 0;
+    if (v.is_error()) return error_status(v.error());
+    auto b = to_boolean(v);
+    if (!b) return error_status(b.error());
+    return *b ? 1 : 0;
 }
 
 }  // namespace folio::eval

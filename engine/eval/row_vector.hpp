@@ -26,6 +26,8 @@ inline std::uint8_t error_status(error_code e) { return static_cast<std::uint8_t
 inline bool is_error_status(std::uint8_t s) { return (s & 0x80u) != 0; }
 /// Returns the error of an error status byte.
 inline error_code status_error(std::uint8_t s) { return static_cast<error_code>(s & 0x7Fu); }
+/// Returns what a row value means as a condition (`where`, a filter): 1 TRUE, 0 FALSE or blank, an error status.
+std::uint8_t condition_status(const value& v);
 
 enum class row_kind : std::uint8_t { scalar, number, boolean, text, mixed };
 

@@ -29,15 +29,6 @@ std::uint64_t number_bits(double x) {
     return b;
 }
 
-// The truth of a row value as a condition: 1 TRUE, 0 FALSE or blank, an error status.
-std::uint8_t truth(const value& v) {
-    if (v.is_blank()) return 0;
-    if (v.is_error()) return error_status(v.error());
-    auto b = to_boolean(v);
-    if (!b) return error_status(b.error());
-    return *b ? 1 : 0;
-}
-
 }  // namespace
 
 source_scan::source_scan(const report::checked_program& program, std::size_t source, const evaluation_plan& plan,
@@ -309,9 +300,9 @@ const std::vector<std::uint8_t>& source_scan::selection(std::size_t node, std::s
                 take[r] = s == status_value ? (v.numbers[r] != 0 ? 1 : 0) : (s == status_blank ? 0 : s);
             }
             break;
-        case row_kind::scalar: std::fill(take.begin(), take.end(), truth(v.scalar)); break;
+        case row_kind::scalar: std::fill(take.begin(), take.end(), condition_status(v.scalar)); break;
         default:
-            for (std::size_t r = 0; r < rows; ++r) take[r] = truth(v.at(r));
+            for (std::size_t r = 0; r < rows; ++r) take[r] = condition_status(v.at(r));
             break;
     }
     return take;

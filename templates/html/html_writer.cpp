@@ -1,13 +1,8 @@
 // write_html (see render.hpp): the page rendered, written to a temporary file beside the target
 // and renamed into place, so a failed render never leaves a half-written page.
-#include <unistd.h>
-
-#include <fstream>
-#include <system_error>
-
+#include "folio/engine/output_file.hpp"
 #include "folio/templates/html.hpp"
 #include "folio/templates/render.hpp"
-#include "html/output_file.hpp"
 
 namespace folio::templates {
 
@@ -19,7 +14,8 @@ std::vector<std::string> write_html(const render_request& request, const std::fi
     } catch (const render_error& e) {
         throw render_error("cannot write " + path.string() + ": " + e.what());
     }
-    html::write_file_atomically(path, text);
+    if (const std::string why = write_file_atomically(path, text); !why.empty())
+        throw render_error("cannot write " + path.string() + ": " + why);
     return notes;
 }
 

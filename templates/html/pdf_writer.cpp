@@ -15,7 +15,7 @@
 
 #include "folio/templates/html.hpp"
 #include "folio/templates/render.hpp"
-#include "html/output_file.hpp"
+#include "folio/engine/output_file.hpp"
 
 extern char** environ;
 
@@ -120,8 +120,9 @@ std::vector<std::string> write_pdf(const render_request& request, const fs::path
     }
     temp_folder work;
     const fs::path html_file = work.path() / (request.report.name + ".html");
-    html::write_file_atomically(html_file, page);
-    const fs::path tmp = html::temporary_beside(path);
+    if (const std::string why = write_file_atomically(html_file, page); !why.empty())
+        throw render_error("cannot write " + path.string() + ": " + why);
+    const fs::path tmp = temporary_beside(path);
     const fs::path log = work.path() / "chromium.log";
     const std::vector<std::string> args{
         chromium.string(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -2,7 +2,6 @@
 list(APPEND FOLIO_TEMPLATES_SOURCES
   html/html_writer.cpp
   html/html_page.cpp
-  html/output_file.cpp
   html/pdf_writer.cpp
   html/template_check.cpp
   html/template_files.cpp

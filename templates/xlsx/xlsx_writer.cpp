@@ -5,8 +5,8 @@
 // a failure removes the temporary file, so no half-written workbook is ever left behind.
 // Document dates are fixed (the report's as-of date), so the same input gives the same parts.
 #include <ctime>
-#include <unistd.h>
 
+#include "folio/engine/output_file.hpp"
 #include "folio/templates/render.hpp"
 #include "folio/templates/words.hpp"
 #include "xlsx/xlsx_parts.hpp"
@@ -75,8 +75,7 @@ std::string_view xlsx_book::word(std::string_view english) const { return transl
 
 std::vector<std::string> write_xlsx(const render_request& request, const std::filesystem::path& path) {
     namespace fs = std::filesystem;
-    fs::path tmp = path;
-    tmp += ".tmp-" + std::to_string(static_cast<long>(::getpid()));
+    const fs::path tmp = temporary_beside(path);
     xlsx::xlsx_book book(request);
     book.constant_memory = xlsx::needs_constant_memory(request.report);
     lxw_workbook_options options{};
@@ -97,12 +96,8 @@ std::vector<std::string> write_xlsx(const render_request& request, const std::fi
         fs::remove(tmp, ec);
         throw render_error(path.string() + ": cannot write the workbook: " + lxw_strerror(status));
     }
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        const std::string why = ec.message();
-        fs::remove(tmp, ec);
+    if (const std::string why = move_into_place(tmp, path); !why.empty())
         throw render_error(path.string() + ": cannot write the workbook: " + why);
-    }
     return book.notes;
 }
 

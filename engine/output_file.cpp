@@ -1,5 +1,5 @@
 // Atomic output files (see output_file.hpp).
-#include "html/output_file.hpp"
+#include "folio/engine/output_file.hpp"
 
 #include <unistd.h>
 
@@ -7,9 +7,7 @@
 #include <fstream>
 #include <system_error>
 
-#include "folio/templates/render.hpp"
-
-namespace folio::templates::html {
+namespace folio {
 
 std::filesystem::path temporary_beside(const std::filesystem::path& path) {
     static std::atomic<unsigned> counter{0};
@@ -18,25 +16,28 @@ std::filesystem::path temporary_beside(const std::filesystem::path& path) {
     return tmp;
 }
 
-void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+std::string move_into_place(const std::filesystem::path& tmp, const std::filesystem::path& path) {
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (!ec) return {};
+    const std::string why = ec.message();
+    std::filesystem::remove(tmp, ec);
+    return why;
+}
+
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view text) {
     const std::filesystem::path tmp = temporary_beside(path);
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
         out.flush();
         if (!out) {
             std::error_code ec;
             std::filesystem::remove(tmp, ec);
-            throw render_error("cannot write " + path.string() + ": the file cannot be created or the disk is full");
+            return "the file cannot be created or the disk is full";
         }
     }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        throw render_error("cannot write " + path.string() + ": " + ec.message());
-    }
+    return move_into_place(tmp, path);
 }
 
-}  // namespace folio::templates::html
+}  // namespace folio
