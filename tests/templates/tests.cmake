@@ -7,6 +7,7 @@ list(APPEND FOLIO_TEST_SOURCES
   templates/svg_chart_test.cpp
   templates/svg_ticks_test.cpp
   templates/theme_test.cpp
+  templates/words_test.cpp
   templates/xlsx_chart_test.cpp
   templates/xlsx_data_test.cpp
   templates/xlsx_writer_test.cpp
