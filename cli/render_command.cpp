@@ -9,6 +9,7 @@
 #include "render_command.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <ostream>
 #include <unistd.h>
@@ -180,6 +181,9 @@ int render_command(const std::vector<std::string>& args, std::istream&, std::ost
     eval::evaluate_options options;
     options.reports = opts.reports;
     options.params = opts.params;
+    // FOLIO_PUSHDOWN=0 reads database sources row by row, to compare with pushdown (docs/scaling.md).
+    if (const char* pushdown = std::getenv("FOLIO_PUSHDOWN"); pushdown != nullptr)
+        options.pushdown = std::string_view(pushdown) != "0" && std::string_view(pushdown) != "off";
     if (::isatty(2)) options.progress = show_progress;
     dsl::diagnostic_list problems;
     const eval::program_result result = eval::evaluate_program(model, options, problems);

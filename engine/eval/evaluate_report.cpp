@@ -96,7 +96,7 @@ program_result evaluate_pass(const report::checked_program& program, const evalu
             const std::string name = program.sources[s].qualified_name;
             progress = [&options, name](std::uint64_t done, std::uint64_t total) { options.progress(name, done, total); };
         }
-        ok = scans[s]->scan(threads, progress, result.data_errors) && ok;
+        ok = scans[s]->scan(threads, options.pushdown, progress, result.data_errors) && ok;
         result.sources.push_back(scans[s]->summary());
     }
     if (!ok) return result;

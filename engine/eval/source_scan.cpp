@@ -338,9 +338,10 @@ void source_scan::add_batch(const data::table& batch) {
     }
 }
 
-bool source_scan::scan(std::size_t threads, const progress_hook& progress, std::vector<data::load_issue>& data_errors) {
+bool source_scan::scan(std::size_t threads, bool pushdown, const progress_hook& progress,
+                       std::vector<data::load_issue>& data_errors) {
     const report::source& src = program_.sources[source_];
-    if (bool failed = false; !entities_ && push_down(data_errors, failed)) return !failed;  // entities: lifecycle.hpp
+    if (bool failed = false; push_down(pushdown, data_errors, failed)) return !failed;
     try {
         const data::load_summary summary =
             read_source(

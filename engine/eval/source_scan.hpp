@@ -50,9 +50,9 @@ public:
     /// problems to `diagnostics` or `data_errors`.
     bool bind(bool keep_rows, dsl::diagnostic_list& diagnostics, std::vector<data::load_issue>& data_errors);
 
-    /// Reads every row once (CSV columns converted on up to `threads` threads); false after adding the problem to
-    /// `data_errors`.
-    bool scan(std::size_t threads, const progress_hook& progress, std::vector<data::load_issue>& data_errors);
+    /// Reads every row once (CSV columns converted on up to `threads` threads), or, with `pushdown`, has a database
+    /// source compute the aggregates (sql/source_pushdown.cpp); false after adding the problem to `data_errors`.
+    bool scan(std::size_t threads, bool pushdown, const progress_hook& progress, std::vector<data::load_issue>& data_errors);
 
     /// Returns the value of a base aggregate of this source in the context `ids` of `grouping`.
     value base_value(std::size_t base, std::size_t grouping, std::span<const std::uint32_t> ids) const;
@@ -128,7 +128,7 @@ private:
     void add_batch(const data::table& batch);
     // Aggregate pushdown (sql/source_pushdown.cpp): true when the database computed the aggregates or failed (then
     // `failed` is set and the problem is in data_errors); false when the rows must be read.
-    bool push_down(std::vector<data::load_issue>& data_errors, bool& failed);
+    bool push_down(bool enabled, std::vector<data::load_issue>& data_errors, bool& failed);
 };
 
 }  // namespace folio::eval

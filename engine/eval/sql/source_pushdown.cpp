@@ -3,21 +3,13 @@
 // base aggregates into SQL, run it on the database, and keep the aggregated rows
 // instead of reading the source's rows. A source whose expressions SQL cannot express
 // faithfully, or whose rows a data block shows, is read row by row as before; the
-// reason is kept for `folio render --explain`. FOLIO_PUSHDOWN=0 in the environment
-// reads every source's rows (to compare, and for the benchmark).
-#include <cstdlib>
-#include <cstring>
-
+// reason is kept for `folio render --explain`. evaluate_options::pushdown false (the CLI:
+// FOLIO_PUSHDOWN=0 in the environment) reads every source's rows, to compare.
 #include "../source_reading.hpp"
 #include "../source_scan.hpp"
 
 namespace folio::eval {
 namespace {
-
-bool pushdown_disabled() {
-    const char* setting = std::getenv("FOLIO_PUSHDOWN");
-    return setting != nullptr && (std::strcmp(setting, "0") == 0 || std::strcmp(setting, "off") == 0);
-}
 
 // Keeps the columns whose declared type is the server's; lists the others.
 data::table_schema matching_columns(const data::table_schema& declared, const data::table_schema& server,
@@ -41,7 +33,7 @@ data::table_schema matching_columns(const data::table_schema& declared, const da
 
 }  // namespace
 
-bool source_scan::push_down(std::vector<data::load_issue>& data_errors, bool& failed) {
+bool source_scan::push_down(bool enabled, std::vector<data::load_issue>& data_errors, bool& failed) {
     const report::source& src = program_.sources[source_];
     if (src.kind == report::source_kind::csv) return false;
     const bool postgres = src.kind == report::source_kind::postgres;
@@ -54,8 +46,8 @@ bool source_scan::push_down(std::vector<data::load_issue>& data_errors, bool& fa
         summary_.sql = header + "rows are read: a data block shows them";
         return false;
     }
-    if (pushdown_disabled()) {
-        summary_.sql = header + "rows are read: FOLIO_PUSHDOWN=0";
+    if (!enabled) {
+        summary_.sql = header + "rows are read: pushdown is off (FOLIO_PUSHDOWN=0)";
         return false;
     }
     const sql::sql_dialect dialect(postgres ? sql::dialect_kind::postgres : sql::dialect_kind::sqlite);

@@ -35,6 +35,7 @@ struct evaluate_options {
     std::vector<std::pair<std::string, std::string>> params;     // --param name=value, in order
     calendar_options calendar;
     std::size_t threads = 0;                                     // threads a CSV read may use; 0: the machine's cores
+    bool pushdown = true;                                        // database sources compute their aggregates in SQL
     std::function<double()> clock;                               // NOW() and TODAY() as a serial; empty: the system clock
     // Called now and then while a source loads: the source's name, bytes read, file size.
     std::function<void(std::string_view source, std::uint64_t done, std::uint64_t total)> progress;
